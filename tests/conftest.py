@@ -4,6 +4,7 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import logging  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 
 import httpx  # noqa: E402
@@ -29,3 +30,29 @@ def sandbox(sandbox_server: EmbeddedSandbox) -> EmbeddedSandbox:
 @pytest.fixture
 def sandbox_url(sandbox: EmbeddedSandbox) -> str:
     return sandbox.base_url
+
+
+class _WarningCollector(logging.Handler):
+    """Collects WARNING and worse records logged while a test runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_warning_logs(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that logs a WARNING it did not expect (mark it `allow_log_warnings` to expect them)."""
+    collector = _WarningCollector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    try:
+        yield
+    finally:
+        root.removeHandler(collector)
+    if collector.records and request.node.get_closest_marker("allow_log_warnings") is None:
+        lines = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in collector.records)
+        pytest.fail(f"unexpected warning logs:\n{lines}", pytrace=False)
