@@ -1,0 +1,134 @@
+"""The state every page shares: the current environment session, settings, lock and busy state."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from console.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from console.api.environments import Environment
+    from console.api.session import EnvironmentSession
+
+
+class ConsoleContext(QObject):
+    """Handed to every page: what the console is connected to and what the user may see.
+
+    Pages read `session` (the current environment's `EnvironmentSession`, or None before one exists) and
+    clear member data on `sig_session_changed` and `sig_locked`.
+    """
+
+    sig_session_changed = Signal(object)
+    """(EnvironmentSession | None): the environment was switched, or its user signed in or out."""
+    sig_locked = Signal()
+    """The window locked after idle time: hide member data now."""
+    sig_unlocked = Signal()
+    """The user proved who they are again."""
+    sig_busy_changed = Signal(bool)
+    """(busy): the first request started, or the last one finished."""
+
+    def __init__(self, settings: Settings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings if settings is not None else Settings(parent=self)
+        self._session: EnvironmentSession | None = None
+        self._busy_count = 0
+        self._locked = False
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def session(self) -> EnvironmentSession | None:
+        return self._session
+
+    @property
+    def environment(self) -> Environment | None:
+        return self._session.env if self._session is not None else None
+
+    @property
+    def is_production(self) -> bool:
+        env = self.environment
+        return env is not None and env.is_production
+
+    def set_session(self, session: EnvironmentSession | None) -> None:
+        """Make `session` current (also after a sign-in or sign-out in it) and tell every page."""
+        self._session = session
+        self.sig_session_changed.emit(session)
+
+    def notify_session_changed(self) -> None:
+        """The current session signed in or out."""
+        self.sig_session_changed.emit(self._session)
+
+    # Lock ------------------------------------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def lock(self) -> None:
+        if not self._locked:
+            self._locked = True
+            self.sig_locked.emit()
+
+    def unlock(self) -> None:
+        if self._locked:
+            self._locked = False
+            self.sig_unlocked.emit()
+
+    # Busy ------------------------------------------------------------------------------------------
+    @property
+    def is_busy(self) -> bool:
+        return self._busy_count > 0
+
+    @contextmanager
+    def busy(self) -> Iterator[None]:
+        """Mark a request as running for the whole `with` block (nests; always released)."""
+        self._busy_count += 1
+        if self._busy_count == 1:
+            self.sig_busy_changed.emit(True)
+        try:
+            yield
+        finally:
+            self._busy_count -= 1
+            if self._busy_count == 0:
+                self.sig_busy_changed.emit(False)
+
+    # Writes ----------------------------------------------------------------------------------------
+    def confirm_write(self, parent: QWidget | None, action: str) -> bool:
+        """True when the write may go ahead; in Production the user is asked once more.
+
+        `action` is the translated description of the write, e.g. "enroll Ève Tremblay".
+        """
+        if not self.is_production:
+            return True
+        answer = QMessageBox.question(
+            parent,
+            self.tr("Write to Production"),
+            self.tr("You are about to %1 in PRODUCTION, on live member data.\n\nGo ahead?").replace(
+                "%1", action),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def staff_identity(self) -> str:
+        """Who is at the keyboard, for audit and consent records: OS login, and the signed-in identity."""
+        user = _login_name()
+        session = self._session
+        identity = session.identity if session is not None else None
+        if identity is None:
+            return user
+        return f"{user} ({identity.method}: {identity.display})"
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"

@@ -1,0 +1,147 @@
+"""Typed console settings stored in QSettings; each option has a default and a description.
+
+Secrets never live here: they go through `console.api.secrets.SecretStore` (the OS keyring).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, overload
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSettings, Signal
+
+ORGANISATION = "CollectorConsole"
+APPLICATION = "Collector Console"
+
+T = TypeVar("T", bool, int, float, str)
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    """One typed setting: a data descriptor on `Settings` reading and writing QSettings."""
+
+    key: str
+    default: T
+    description: str
+    choices: tuple[T, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+    @property
+    def kind(self) -> type:
+        return type(self.default)
+
+    def validate(self, value: Any) -> T:
+        """The value converted to the option's type; ValueError when out of range or not a choice."""
+        kind = self.kind
+        if kind is bool and isinstance(value, str):
+            value = value.strip().lower() in {"1", "true", "yes", "on"}
+        value = kind(value)
+        if self.choices and value not in self.choices:
+            raise ValueError(f"{self.key}: {value!r} is not one of {self.choices}")
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"{self.key}: {value!r} is below {self.minimum}")
+        if self.maximum is not None and value > self.maximum:
+            raise ValueError(f"{self.key}: {value!r} is above {self.maximum}")
+        return value
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> Option[T]: ...
+    @overload
+    def __get__(self, obj: Settings, owner: type) -> T: ...
+    def __get__(self, obj: Settings | None, owner: type) -> Option[T] | T:
+        if obj is None:
+            return self
+        return obj.value(self)
+
+    def __set__(self, obj: Settings, value: T) -> None:
+        obj.set_value(self, value)
+
+
+class Settings(QObject):
+    """The console's settings. Read and write options as attributes: `settings.read_timeout = 20.0`."""
+
+    sig_changed = Signal(str)
+    """Emitted with the option key after a value changed."""
+
+    connect_timeout = Option(
+        "network/connect_timeout", 5.0,
+        QT_TRANSLATE_NOOP("Settings", "Seconds to wait for a connection to the Collector Service."),
+        minimum=0.5, maximum=120.0)
+    read_timeout = Option(
+        "network/read_timeout", 15.0,
+        QT_TRANSLATE_NOOP("Settings", "Seconds to wait for the Collector Service to answer a request."),
+        minimum=1.0, maximum=300.0)
+    idle_lock_minutes = Option(
+        "security/idle_lock_minutes", 10,
+        QT_TRANSLATE_NOOP("Settings", "Minutes without keyboard or mouse input before the window locks "
+                                      "and hides member data; 0 never locks."),
+        minimum=0, maximum=480)
+    caller_verification = Option(
+        "security/caller_verification", True,
+        QT_TRANSLATE_NOOP("Settings", "Show the caller-verification checklist before a member's profile "
+                                      "is disclosed."))
+    language = Option(
+        "ui/language", "EN",
+        QT_TRANSLATE_NOOP("Settings", "Language of the console and of the Collector Service's messages."),
+        choices=("EN", "FR"))
+    last_environment = Option(
+        "environments/last", "",
+        QT_TRANSLATE_NOOP("Settings", "Name of the environment selected when the console last closed."))
+    environments_file = Option(
+        "environments/user_file", "",
+        QT_TRANSLATE_NOOP("Settings", "Path of a JSON file with user-defined environments "
+                                      "(added to or overriding the bundled ones)."))
+    log_level = Option(
+        "logging/level", "INFO",
+        QT_TRANSLATE_NOOP("Settings", "Lowest level of messages written to the log file."),
+        choices=("DEBUG", "INFO", "WARNING", "ERROR"))
+
+    def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store if store is not None else QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+    @classmethod
+    def options(cls) -> Iterator[tuple[str, Option[Any]]]:
+        """(attribute name, option) for every option, in declaration order."""
+        for name, attr in vars(cls).items():
+            if isinstance(attr, Option):
+                yield name, attr
+
+    @staticmethod
+    def describe(option: Option[Any]) -> str:
+        """The option's description in the interface language."""
+        return QCoreApplication.translate("Settings", option.description)
+
+    @property
+    def file_name(self) -> str:
+        return self._store.fileName()
+
+    def value(self, option: Option[T]) -> T:
+        """The stored value, or the default when missing or invalid."""
+        raw = self._store.value(option.key, None)
+        if raw is None:
+            return option.default
+        try:
+            return option.validate(raw)
+        except (TypeError, ValueError):
+            return option.default
+
+    def set_value(self, option: Option[T], value: T) -> None:
+        checked = option.validate(value)
+        if self.value(option) == checked and self._store.contains(option.key):
+            return
+        self._store.setValue(option.key, checked)
+        self.sig_changed.emit(option.key)
+
+    def reset(self) -> None:
+        """Every option back to its default."""
+        for _name, option in self.options():
+            self._store.remove(option.key)
+            self.sig_changed.emit(option.key)
+        self._store.sync()
+
+    def sync(self) -> None:
+        self._store.sync()

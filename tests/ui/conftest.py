@@ -1,0 +1,170 @@
+"""UI test fixtures: a qasync loop, clean settings, patched modal boxes, a memory keyring."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+import pytest
+import qasync
+from keyring.backend import KeyringBackend
+from keyring.errors import NoKeyringError, PasswordDeleteError
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
+
+from console.ui.context import ConsoleContext
+from console.ui.settings import Settings
+
+
+@pytest.fixture
+def qasync_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """A qasync loop on the already running test QApplication, so `@asyncSlot`s run under `qtbot.waitUntil`.
+
+    Teardown cancels what is still pending, lets it finish, then stops and closes the loop.
+    """
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in pending:
+            task.cancel()
+        deadline = loop.time() + 5
+        while any(not task.done() for task in pending) and loop.time() < deadline:
+            qapp.processEvents()
+        loop.stop()
+        with contextlib.suppress(RuntimeError, TypeError):
+            qapp.aboutToQuit.disconnect(loop._after_run_forever)
+        asyncio.events._set_running_loop(None)
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+@pytest.fixture(autouse=True)
+def settings_store(tmp_path: Path) -> Iterator[Path]:
+    """Every QSettings of the test lives in a fresh folder, so each test starts from the defaults."""
+    folder = tmp_path / "qsettings"
+    folder.mkdir()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def settings(qapp: QApplication, settings_store: Path) -> Settings:
+    """The console settings, at their defaults."""
+    value = Settings()
+    value.reset()
+    return value
+
+
+@pytest.fixture
+def context(settings: Settings) -> Iterator[ConsoleContext]:
+    """A fresh ConsoleContext with default settings and no session."""
+    ctx = ConsoleContext(settings)
+    yield ctx
+    ctx.deleteLater()
+
+
+# Modal boxes --------------------------------------------------------------------------------------
+@dataclass
+class ModalAnswers:
+    """What patched modal boxes answer, and the calls they received (so a test can assert on them)."""
+
+    question: QMessageBox.StandardButton = QMessageBox.StandardButton.No
+    text: tuple[str, bool] = ("", False)
+    dialog_result: int = QDialog.DialogCode.Rejected
+    calls: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _args in self.calls]
+
+
+@pytest.fixture(autouse=True)
+def modal_answers(monkeypatch: pytest.MonkeyPatch) -> ModalAnswers:
+    """Patch every modal box so none can block a test; `question` boxes answer No unless told otherwise."""
+    answers = ModalAnswers()
+
+    def record(kind: str, result: Any) -> Any:
+        def patched(*args: Any, **_kwargs: Any) -> Any:
+            answers.calls.append((kind, args))
+            return result() if callable(result) else result
+        return staticmethod(patched)
+
+    monkeypatch.setattr(QMessageBox, "question", record("question", lambda: answers.question))
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, record(kind, QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "about", record("about", None))
+    monkeypatch.setattr(QInputDialog, "getText", record("getText", lambda: answers.text))
+
+    def exec_(self: QDialog) -> int:
+        answers.calls.append((f"exec:{type(self).__name__}", (self,)))
+        return answers.dialog_result
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(QDialog, "exec", exec_)
+    return answers
+
+
+# Keyring ------------------------------------------------------------------------------------------
+class MemoryKeyring(KeyringBackend):
+    """A working keyring that keeps everything in a dict."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.items.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+class MissingKeyring(KeyringBackend):
+    """A keyring like a headless Linux session's: every call raises NoKeyringError."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise NoKeyringError("no keyring in this test")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise NoKeyringError("no keyring in this test")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise NoKeyringError("no keyring in this test")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Every UI test runs with an in-memory keyring, never the real one."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring(memory_keyring: MemoryKeyring) -> Iterator[MissingKeyring]:
+    """No keyring at all, as on a headless Linux session."""
+    backend = MissingKeyring()
+    keyring.set_keyring(backend)
+    yield backend
