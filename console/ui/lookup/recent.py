@@ -1,0 +1,50 @@
+"""The members opened in this session, newest first; cleared on environment switch and on lock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+MAX_RECENT = 10
+
+
+@dataclass(frozen=True)
+class RecentMember:
+    collector_number: str
+    first_name: str | None = None
+    tier: str | None = None
+
+
+class RecentMembers(QObject):
+    """One list per console context, found with `RecentMembers.of(context)` (a child of the context)."""
+
+    sig_changed = Signal()
+    """The list changed (a member was added, or the list was cleared)."""
+
+    def __init__(self, context: QObject) -> None:
+        super().__init__(context)
+        self.setObjectName("lookupRecentMembers")
+        self._members: list[RecentMember] = []
+        context.sig_session_changed.connect(self.clear)
+        context.sig_locked.connect(self.clear)
+
+    @classmethod
+    def of(cls, context: QObject) -> RecentMembers:
+        """The context's list, made on first use so that every page shares it."""
+        found = context.findChild(cls, "lookupRecentMembers")
+        return found if found is not None else cls(context)
+
+    @property
+    def members(self) -> list[RecentMember]:
+        return list(self._members)
+
+    def add(self, member: RecentMember) -> None:
+        self._members = [member] + [m for m in self._members if m.collector_number != member.collector_number]
+        del self._members[MAX_RECENT:]
+        self.sig_changed.emit()
+
+    def clear(self, *_args: object) -> None:
+        if self._members:
+            self._members = []
+            self.sig_changed.emit()

@@ -1,0 +1,123 @@
+"""Search results as a table model: masked by default, sortable, grown page by page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from console.api.redaction import mask_collector_number
+
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Role holding the row's full collector number (never displayed)."""
+
+_COLUMNS = ("collector_number", "last_name", "first_name", "city", "province", "status")
+_HEADERS = ("Collector number", "Last name", "First name", "City", "Province", "Status")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ResultsModel", text)
+
+
+def status_text(status: str | None) -> str:
+    """A member status in words."""
+    words = {"ACTIVE": _tr("Active"), "INACTIVE": _tr("Inactive"), "CLOSED": _tr("Closed")}
+    return words.get(status or "", status or "")
+
+
+def _initial(name: str | None) -> str:
+    return f"{name[0]}." if name else ""
+
+
+class ResultsModel(QAbstractTableModel):
+    """Rows of ``SearchItem``; names the agent did not type are shown as initials while masked."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._masked = True
+        self._typed_last_name = False
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # -- content ----------------------------------------------------------------------------------
+    def clear(self, *, typed_last_name: bool = False) -> None:
+        """Drop every row; ``typed_last_name`` shows last names even while masked (the agent typed it)."""
+        self.beginResetModel()
+        self._rows = []
+        self._typed_last_name = typed_last_name
+        self.endResetModel()
+
+    def append(self, items: Iterable[Any]) -> None:
+        items = list(items)
+        if not items:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(items) - 1)
+        self._rows.extend(items)
+        self.endInsertRows()
+        if self._sort is not None:
+            self.sort(*self._sort)
+
+    def set_masked(self, masked: bool) -> None:
+        if masked != self._masked:
+            self._masked = masked
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(_COLUMNS) - 1))
+
+    @property
+    def masked(self) -> bool:
+        return self._masked
+
+    def collector_number(self, row: int) -> str:
+        return self._rows[row].collector_number
+
+    # -- Qt model ---------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _tr(_HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        if role == NUMBER_ROLE:
+            return item.collector_number
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(item, _COLUMNS[index.column()])
+        return None
+
+    def _display(self, item: Any, column: str) -> str:
+        value = getattr(item, column, None) or ""
+        if column == "status":
+            return status_text(value)
+        if not self._masked:
+            return value
+        if column == "collector_number":
+            return mask_collector_number(value)
+        if column == "first_name" or (column == "last_name" and not self._typed_last_name):
+            return _initial(value)
+        return value
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the loaded rows; the order is kept as further pages arrive."""
+        self._sort = (column, order)
+        key = _COLUMNS[column]
+        self.layoutAboutToBeChanged.emit()
+        old = list(self._rows)
+        self._rows.sort(
+            key=lambda item: ((getattr(item, key, None) or "").casefold(), item.collector_number),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        position = {id(item): row for row, item in enumerate(self._rows)}
+        for persistent in self.persistentIndexList():
+            new_row = position[id(old[persistent.row()])]
+            self.changePersistentIndex(persistent, self.index(new_row, persistent.column()))
+        self.layoutChanged.emit()

@@ -1,0 +1,327 @@
+"""The search page: one box for a collector number, email, phone or name; results page by page."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.api.errors import CollectorError
+from console.api.redaction import mask_collector_number
+from console.ui.lookup.masked import mask_name
+from console.ui.lookup.messages import Action, describe_error
+from console.ui.lookup.query import Problem, Query, QueryKind, parse_query
+from console.ui.lookup.recent import RecentMembers
+from console.ui.lookup.results_model import NUMBER_ROLE, ResultsModel
+
+PAGE_SIZE = 50
+SEARCH_CAPABILITY = "search"
+
+
+class ResultsView(QTableView):
+    """The results table; Enter opens the current row."""
+
+    sig_open_row = Signal(int)
+    """(row): the agent pressed Enter or double-clicked a row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSortIndicatorShown(True)
+        self.doubleClicked.connect(lambda index: self.sig_open_row.emit(index.row()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.sig_open_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class SearchBox(QLineEdit):
+    """The search input; Down moves into the results."""
+
+    sig_down = Signal()
+    """The agent pressed Down: move focus to the results."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.sig_down.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class SearchPage(QWidget):
+    """Find a member; a collector number opens the member at once, other keys search."""
+
+    sig_open_member = Signal(str)
+    """(collector_number): open this member in the member view."""
+    sig_results_shown = Signal()
+    """A page of results (or a message instead of results) is on screen."""
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPage")
+        self._context = context
+        self._task: asyncio.Task[None] | None = None
+        self._query: Query | None = None
+        self._cursor: str | None = None
+        self._recent = RecentMembers.of(context)
+
+        self.search_box = SearchBox()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setAccessibleName(self.tr("Search members"))
+        self.search_box.setPlaceholderText(
+            self.tr("Collector number, email, phone, or Last name[, First name] [postal code]"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.returnPressed.connect(self.run_search)
+        self.search_box.textChanged.connect(self._update_hint)
+        self.search_box.sig_down.connect(self._focus_results)
+        self.search_button = QPushButton(self.tr("Search"))
+        self.search_button.setAccessibleName(self.tr("Search"))
+        self.search_button.clicked.connect(self.run_search)
+        self.hint = QLabel()
+        self.hint.setObjectName("searchHint")
+        self.hint.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("searchMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-weight: bold;")
+
+        self.model = ResultsModel(self)
+        self.table = ResultsView()
+        self.table.setObjectName("searchResults")
+        self.table.setAccessibleName(self.tr("Search results"))
+        self.table.setModel(self.model)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.sig_open_row.connect(self._open_row)
+        self.count_label = QLabel()
+        self.load_more_button = QPushButton(self.tr("Load more"))
+        self.load_more_button.setAccessibleName(self.tr("Load more results"))
+        self.load_more_button.clicked.connect(self.load_more)
+        self.load_more_button.hide()
+
+        self.recent_list = QListWidget()
+        self.recent_list.setObjectName("recentMembers")
+        self.recent_list.setAccessibleName(self.tr("Recent members"))
+        self.recent_list.itemActivated.connect(self._open_recent)
+        self._recent.sig_changed.connect(self._show_recent)
+
+        box_row = QHBoxLayout()
+        box_row.addWidget(self.search_box, 1)
+        box_row.addWidget(self.search_button)
+        more_row = QHBoxLayout()
+        more_row.addWidget(self.count_label, 1)
+        more_row.addWidget(self.load_more_button)
+        results = QVBoxLayout()
+        results.addWidget(self.message)
+        results.addWidget(self.table, 1)
+        results.addLayout(more_row)
+        recent_box = QGroupBox(self.tr("Recent members"))
+        QVBoxLayout(recent_box).addWidget(self.recent_list)
+        recent_box.setMaximumWidth(260)
+        body = QHBoxLayout()
+        body.addLayout(results, 1)
+        body.addWidget(recent_box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(box_row)
+        layout.addWidget(self.hint)
+        layout.addLayout(body, 1)
+
+        QWidget.setTabOrder(self.search_box, self.search_button)
+        QWidget.setTabOrder(self.search_button, self.table)
+        QWidget.setTabOrder(self.table, self.load_more_button)
+        QWidget.setTabOrder(self.load_more_button, self.recent_list)
+
+        context.sig_session_changed.connect(self.clear)
+        context.sig_locked.connect(self.clear)
+        self._update_hint("")
+
+    # -- public -----------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        """Put the cursor in the search box with its text selected (Ctrl+F)."""
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    @property
+    def can_search(self) -> bool:
+        env = self._context.environment
+        return env is not None and SEARCH_CAPABILITY in env.capabilities
+
+    @property
+    def is_searching(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def clear(self, *_args: object) -> None:
+        """Forget the query and results (environment switch, sign-out, lock)."""
+        self._cancel()
+        self.search_box.clear()
+        self.model.clear()
+        self._cursor = None
+        self._query = None
+        self.message.clear()
+        self.count_label.clear()
+        self.load_more_button.hide()
+
+    def run_search(self) -> None:
+        """Act on the search box: open a collector number, or start a search."""
+        query = parse_query(self.search_box.text())
+        if query.kind is QueryKind.EMPTY:
+            return
+        if not query.runnable:
+            self._show_message(self._problem_text(query.problems[0]))
+            return
+        if query.kind is QueryKind.NUMBER:
+            self._show_message(
+                self.tr("The check digit does not match; looked it up anyway.")
+                if Problem.CHECK_DIGIT in query.problems else "")
+            self.sig_open_member.emit(query.collector_number)
+            return
+        if self._context.session is None:
+            self._show_message(self.tr("Sign in first."))
+            return
+        if not self.can_search:
+            self._show_message(self.tr("This environment looks up members by collector number only."))
+            return
+        self._cancel()
+        self._query = query
+        self._cursor = None
+        self.model.clear(typed_last_name=query.kind is QueryKind.NAME)
+        self.load_more_button.hide()
+        self.count_label.clear()
+        self._show_message(self.tr("Searching…"), emit=False)
+        self._task = asyncio.ensure_future(self._fetch(query, None))
+
+    def load_more(self) -> None:
+        """Fetch the next page of the current search."""
+        if self._query is None or self._cursor is None or self.is_searching:
+            return
+        self.load_more_button.setEnabled(False)
+        self._task = asyncio.ensure_future(self._fetch(self._query, self._cursor))
+
+    # -- searching --------------------------------------------------------------------------------
+    async def _fetch(self, query: Query, cursor: str | None) -> None:
+        session = self._context.session
+        try:
+            with self._context.busy():
+                page = await session.client.search(limit=PAGE_SIZE, cursor=cursor, **query.search_args())
+        except CollectorError as error:
+            self._show_message(describe_error(error, Action.SEARCH))
+            return
+        finally:
+            self.load_more_button.setEnabled(True)
+        first_page = cursor is None
+        self.model.append(page.items)
+        self._cursor = page.next_cursor
+        self.load_more_button.setVisible(self._cursor is not None)
+        count = self.model.rowCount()
+        if count == 0:
+            self._show_message(self.tr("No member matches this search."))
+        else:
+            self._show_message("", emit=False)
+            self.count_label.setText(
+                (self.tr("%1 members shown; more are available.") if self._cursor else
+                 self.tr("%1 members found.")).replace("%1", str(count)))
+            if first_page:
+                self.table.selectRow(0)
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.sig_results_shown.emit()
+
+    def _cancel(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = None
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _open_row(self, row: int) -> None:
+        number = self.model.data(self.model.index(row, 0), NUMBER_ROLE)
+        if number:
+            self.sig_open_member.emit(number)
+
+    def _open_recent(self, item: QListWidgetItem) -> None:
+        self.sig_open_member.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _focus_results(self) -> None:
+        if self.model.rowCount():
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0, QModelIndex()))
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_recent(self) -> None:
+        self.recent_list.clear()
+        for member in self._recent.members:
+            parts = [mask_collector_number(member.collector_number)]
+            if member.first_name:
+                parts.append(mask_name(member.first_name))
+            item = QListWidgetItem(" · ".join(parts))
+            item.setData(Qt.ItemDataRole.UserRole, member.collector_number)
+            self.recent_list.addItem(item)
+
+    def _show_message(self, text: str, *, emit: bool = True) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        if text and emit:
+            self.sig_results_shown.emit()
+
+    def _problem_text(self, problem: Problem) -> str:
+        return {
+            Problem.BAD_NUMBER: self.tr(
+                "Not a collector number (11 digits starting with 8) or a phone number (10 digits)."),
+            Problem.BAD_EMAIL: self.tr("This email address is not valid."),
+            Problem.BAD_NAME: self.tr(
+                "Type a last name, or Last name, First name, optionally with a postal code."),
+            Problem.BAD_FIRST_NAME: self.tr("The first name after the comma is not valid."),
+            Problem.CHECK_DIGIT: self.tr("The check digit does not match."),
+        }[problem]
+
+    def _update_hint(self, text: str) -> None:
+        query = parse_query(text)
+        if query.kind is QueryKind.EMPTY:
+            hint = self.tr("Examples: 8000 000 0007 · jane.doe@example.com · 416 555 0123 · "
+                           "Tremblay, Élise · Doe K1A 0B1")
+        elif query.kind is QueryKind.INVALID:
+            hint = self._problem_text(query.problems[0])
+        elif query.kind is QueryKind.NUMBER:
+            hint = (self.tr("Collector number: the check digit does not match. Enter looks it up anyway.")
+                    if Problem.CHECK_DIGIT in query.problems else
+                    self.tr("Collector number: Enter opens the member."))
+        elif not self.can_search and self._context.session is not None:
+            hint = self.tr("This environment looks up members by collector number only.")
+        else:
+            hint = {
+                QueryKind.EMAIL: self.tr("Searches by email."),
+                QueryKind.PHONE: self.tr("Searches by phone number."),
+                QueryKind.NAME: self._name_hint(query),
+            }[query.kind]
+        self.hint.setText(hint)
+
+    def _name_hint(self, query: Query) -> str:
+        if query.first_name and query.postal_code:
+            return self.tr("Searches by last name, first name and postal code.")
+        if query.first_name:
+            return self.tr("Searches by last name and first name.")
+        if query.postal_code:
+            return self.tr("Searches by last name and postal code.")
+        return self.tr("Searches by last name.")
