@@ -1,0 +1,204 @@
+"""Idle lock: after the configured time without keyboard or mouse input, the window locks.
+
+Unlocking needs the partner secret again, or a new member sign-in.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import qasync
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from console.api.auth_errors import WrongCredentials
+from console.api.errors import CollectorError
+from console.ui.context import ConsoleContext
+from console.ui.widgets import InlineMessage
+
+INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin, QEvent.Type.TabletPress, QEvent.Type.Shortcut,
+})
+
+
+class IdleWatcher(QObject):
+    """An application-wide event filter that notes the last input and locks the context when idle.
+
+    The filter only stores a timestamp; one single-shot timer checks it, so input costs nothing.
+    Locking happens only while someone is signed in (there is nothing to hide otherwise).
+    """
+
+    def __init__(self, context: ConsoleContext, app: QCoreApplication | None = None) -> None:
+        super().__init__(context)
+        self._context = context
+        self._app = app or QCoreApplication.instance()
+        self._last_input = time.monotonic()
+        self._limit_override: float | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._check)
+        self._app.installEventFilter(self)
+        context.settings.sig_changed.connect(self._on_setting_changed)
+        context.sig_unlocked.connect(self.restart)
+        context.sig_session_changed.connect(self.restart)
+        self.restart()
+
+    @property
+    def limit_seconds(self) -> float:
+        """Idle seconds before locking; 0 means never."""
+        if self._limit_override is not None:
+            return self._limit_override
+        return self._context.settings.idle_lock_minutes * 60.0
+
+    def set_limit_seconds(self, seconds: float | None) -> None:
+        """Override the settings' minutes (None: back to the setting). For tests and demos."""
+        self._limit_override = seconds
+        self.restart()
+
+    def restart(self, *_args: object) -> None:
+        """Count idle time from now."""
+        self._last_input = time.monotonic()
+        self._schedule(self.limit_seconds)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in INPUT_EVENTS:
+            self._last_input = time.monotonic()
+        return False
+
+    def _schedule(self, seconds: float) -> None:
+        if self.limit_seconds <= 0:
+            self._timer.stop()
+            return
+        self._timer.start(max(1, int(seconds * 1000)))
+
+    def _check(self) -> None:
+        limit = self.limit_seconds
+        if limit <= 0 or self._context.locked:
+            return
+        idle = time.monotonic() - self._last_input
+        if idle < limit:
+            self._schedule(limit - idle)
+            return
+        session = self._context.session
+        if session is not None and session.signed_in:
+            self._context.lock()
+        else:
+            self.restart()
+
+    def _on_setting_changed(self, key: str) -> None:
+        if key == type(self._context.settings).idle_lock_minutes.key:
+            self.restart()
+
+
+class LockScreen(QWidget):
+    """Shown instead of the pages while locked: unlock with the partner secret or a new member sign-in."""
+
+    sig_sign_in_requested = Signal()
+    """The user wants to sign in as someone else (the window opens the sign-in dialog)."""
+
+    def __init__(self, context: ConsoleContext, *, open_browser: Callable[[str], object],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._open_browser = open_browser
+        title = QLabel(self.tr("Locked"))
+        title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setAccessibleName(self.tr("Partner secret"))
+        self.secret.setPlaceholderText(self.tr("Partner secret"))
+        self.secret.returnPressed.connect(self._on_unlock_clicked)
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        self.message = InlineMessage()
+        self.message.setAccessibleName(self.tr("Unlock problem"))
+        self.other_button = QPushButton(self.tr("Sign in as someone &else…"))
+        self.other_button.clicked.connect(self.sig_sign_in_requested)
+        box = QVBoxLayout()
+        box.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(self.reason)
+        row = QHBoxLayout()
+        row.addWidget(self.secret, 1)
+        row.addWidget(self.unlock_button)
+        box.addLayout(row)
+        box.addWidget(self.message)
+        box.addWidget(self.other_button, alignment=Qt.AlignmentFlag.AlignRight)
+        frame = QWidget()
+        frame.setMaximumWidth(460)
+        frame.setLayout(box)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(frame, alignment=Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        context.sig_locked.connect(self._prepare)
+
+    def _identity(self) -> object | None:
+        session = self._context.session
+        return session.identity if session is not None else None
+
+    def _prepare(self) -> None:
+        identity = self._identity()
+        partner = identity is not None and identity.method == "partner"
+        self.message.clear_message()
+        self.secret.clear()
+        self.secret.setVisible(partner)
+        if partner:
+            self.reason.setText(self.tr(
+                "The console locked after a while without input. Member data is hidden. "
+                "Enter the secret of %1 to unlock.").replace("%1", identity.client_id))
+            self.unlock_button.setText(self.tr("&Unlock"))
+            self.secret.setFocus()
+        else:
+            self.reason.setText(self.tr(
+                "The console locked after a while without input. Member data is hidden. "
+                "The member signs in again in the browser to unlock."))
+            self.unlock_button.setText(self.tr("Sign in in the &browser"))
+            self.unlock_button.setFocus()
+
+    @qasync.asyncSlot()
+    async def _on_unlock_clicked(self) -> None:
+        await self.unlock()
+
+    async def unlock(self) -> bool:
+        """Prove the user again (partner secret, or a new member sign-in); True when unlocked."""
+        session = self._context.session
+        identity = self._identity()
+        if session is None or identity is None:
+            self._context.unlock()
+            return True
+        self.message.clear_message()
+        self.unlock_button.setEnabled(False)
+        try:
+            with self._context.busy():
+                if identity.method == "partner":
+                    if not self.secret.text():
+                        self.message.show_message(self.tr("Enter the secret."))
+                        return False
+                    await session.sign_in_partner(identity.client_id, self.secret.text(), False)
+                else:
+                    await session.sign_in_member(self._member_connection(identity), self._open_browser)
+        except WrongCredentials:
+            self.message.show_message(self.tr("Wrong secret."))
+            self.secret.selectAll()
+            return False
+        except CollectorError as exc:
+            self.message.show_message(str(exc))
+            return False
+        finally:
+            self.unlock_button.setEnabled(True)
+        self.secret.clear()
+        self._context.unlock()
+        self._context.notify_session_changed()
+        return True
+
+    @staticmethod
+    def _member_connection(identity: object) -> str:
+        return getattr(identity, "connection", None) or "email"

@@ -1,0 +1,77 @@
+"""Small widgets the window is built from: the Production band, placeholder pages, status bar parts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+PRODUCTION_STYLE = "background: #b00020; color: white; font-weight: bold; padding: 6px;"
+NOTICE_STYLE = "color: #8a5a00;"
+ERROR_STYLE = "color: #b00020;"
+
+
+class ProductionBand(QLabel):
+    """A persistent red band: the user must never forget they are on live member data."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setText(self.tr("PRODUCTION: live member data"))
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet(PRODUCTION_STYLE)
+        self.setAccessibleName(self.tr("Production warning"))
+        self.setObjectName("productionBand")
+
+
+class PlaceholderPage(QWidget):
+    """Stands in for a page that is not built yet."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        note = QLabel(self.tr("Coming soon."))
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(heading, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(note, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+
+
+class InlineMessage(QLabel):
+    """A word-wrapped message shown next to the field it is about; hidden while empty."""
+
+    def __init__(self, style: str = ERROR_STYLE, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(style)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+class BusyIndicator(QWidget):
+    """An indeterminate bar and a word, visible only while requests run."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bar = QProgressBar()
+        self._bar.setRange(0, 0)
+        self._bar.setFixedWidth(60)
+        self._bar.setMaximumHeight(12)
+        self._bar.setTextVisible(False)
+        self._label = QLabel(self.tr("Working…"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._label)
+        layout.addWidget(self._bar)
+        self.setAccessibleName(self.tr("Busy indicator"))
+        self.hide()
+
+    def set_busy(self, busy: bool) -> None:
+        self.setVisible(busy)
