@@ -1,0 +1,113 @@
+"""Small widgets of the enrollment form: a field with its message, a date entry with a calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from console.ui.enroll.validation import Problem
+
+ERROR_STYLE = "color: #b3261e;"
+WARNING_STYLE = "color: #8a5300;"
+
+
+class MessageLabel(QLabel):
+    """The message shown under a field: red for a problem, amber for a warning, hidden when fine."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+        self.problem: Problem | None = None
+
+    def show_problem(self, problem: Problem | None) -> None:
+        self.problem = problem
+        if problem is None:
+            self.clear()
+            self.hide()
+            return
+        prefix = "⚠ " if problem.warning else "✖ "
+        self.setText(prefix + problem.message)
+        self.setStyleSheet(WARNING_STYLE if problem.warning else ERROR_STYLE)
+        self.show()
+
+
+class FieldBox(QWidget):
+    """An input (or a row of inputs) with its message label underneath."""
+
+    def __init__(self, *editors: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = MessageLabel(self)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        for editor in editors:
+            row.addWidget(editor, 1 if isinstance(editor, QLineEdit) else 0)
+        row.addStretch(0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(self.message)
+
+
+class DateEntry(QWidget):
+    """A date typed as YYYY-MM-DD, or picked from a calendar; empty is allowed."""
+
+    sig_picked = Signal()
+    """A date was chosen in the calendar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.edit.setMaxLength(10)
+        self.edit.setMaximumWidth(140)
+        self.button = QToolButton(self)
+        self.button.setText(self.tr("Pick…"))
+        self.button.setToolTip(self.tr("Pick the date from a calendar"))
+        self.button.setAccessibleName(self.tr("Pick the date of birth from a calendar"))
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+        self.calendar = QCalendarWidget()
+        self.calendar.setAccessibleName(self.tr("Calendar"))
+        self.calendar.setGridVisible(True)
+        menu = QMenu(self.button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._prepare_calendar)
+        self.button.setMenu(menu)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.edit)
+
+    def _prepare_calendar(self) -> None:
+        today = date.today()
+        self.calendar.setMaximumDate(QDate(today.year, today.month, today.day))
+        try:
+            current = date.fromisoformat(self.edit.text().strip())
+        except ValueError:
+            current = date(today.year - 30, 1, 1)
+        self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+
+    def _picked(self, picked: QDate) -> None:
+        self.edit.setText(picked.toString("yyyy-MM-dd"))
+        self.button.menu().close()
+        self.sig_picked.emit()
