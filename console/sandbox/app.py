@@ -1,0 +1,179 @@
+"""The sandbox as an ASGI application: state, the outer request layer (log, correlation id, faults)."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+import uuid
+from collections import deque
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.types import Message, Receive, Scope, Send
+
+from console.sandbox import auth_routes, collectors, control
+from console.sandbox.config import Faults, SandboxConfig, Settings
+from console.sandbox.faults import FaultState
+from console.sandbox.oauth import Tenant
+from console.sandbox.responses import JSON, ApiError, error_response
+from console.sandbox.store import Store
+from console.sandbox.tokens import Signer
+
+LOG_LIMIT = 10_000
+LOOPBACK = ("127.0.0.1", "::1")
+_CORRELATION_RE = re.compile(r"[\x21-\x7e]{1,128}")
+_ENROLL_PATHS = ("/collectors", "/collectors/")
+
+
+class Sandbox:
+    """Everything the sandbox holds: data, tenant, settings, faults and the request log."""
+
+    def __init__(self, config: SandboxConfig, base_url: str) -> None:
+        self.config = config
+        self.base_url = base_url
+        self.store = Store(config.members, config.seed, config.db)
+        self.signer = Signer(f"{base_url}/")
+        self.settings = Settings.from_config(config)
+        self.tenant = Tenant(self.signer, self.settings, self.store)
+        self.faults = replace(config.faults, latency_ms=config.latency_ms or config.faults.latency_ms)
+        self.fault_state = FaultState(self.faults)
+        self.request_log: deque[dict[str, Any]] = deque(maxlen=LOG_LIMIT)
+        self.idempotency: dict[tuple[str, str], tuple[str, int, bytes]] = {}
+        self.idempotency_running: set[tuple[str, str]] = set()
+        self.number_random = random.Random(config.seed)
+
+    def set_faults(self, faults: Faults) -> None:
+        self.faults = faults
+        self.fault_state.set(faults)
+
+    def reset(self) -> None:
+        """Seeded data, faults off, start settings, empty log, no tokens or idempotency records."""
+        self.store.reset()
+        self.tenant.reset()
+        self.set_faults(Faults())
+        fresh = Settings.from_config(self.config)
+        for key in Settings.KEYS.values():
+            setattr(self.settings, key, getattr(fresh, key))
+        self.request_log.clear()
+        self.idempotency.clear()
+        self.number_random = random.Random(self.config.seed)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+def _aborter(send: Send, receive: Receive) -> Any:
+    """A coroutine function that closes the connection without a response (uvicorn's transport)."""
+
+    async def abort() -> None:
+        transport = getattr(getattr(send, "__self__", None), "transport", None)
+        if transport is None:
+            raise ConnectionAbortedError("the server offers no transport to abort")
+        transport.abort()
+        while (await receive())["type"] != "http.disconnect":
+            pass
+
+    return abort
+
+
+class SandboxASGI:
+    """Outer layer: loopback-only control routes, correlation id, latency and faults, the request log."""
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+        self.app = Starlette(routes=[*collectors.ROUTES, *auth_routes.ROUTES, *control.ROUTES])
+        self.app.state.sandbox = sandbox
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        path: str = scope["path"]
+        if path.startswith("/_sandbox/"):
+            client = scope.get("client")
+            if client is None or client[0] not in LOOPBACK:
+                return await JSON({"error": "Not Found"}, status_code=404)(scope, receive, send)
+            return await self.app(scope, receive, send)
+        sandbox = self.sandbox
+        given = _header(scope, b"x-correlation-id")
+        cid = given if given is not None and _CORRELATION_RE.fullmatch(given) else str(uuid.uuid4())
+        info: dict[str, Any] = {"correlationId": cid}
+        scope["sandbox.info"] = info
+        scope["sandbox.abort"] = _aborter(send, receive)
+        status: int | None = None
+        cid_header = (b"x-correlation-id", cid.encode())
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message = {**message, "headers": [*message.get("headers", ()), cid_header]}
+            await send(message)
+
+        try:
+            faults = sandbox.faults
+            if faults.latency_ms and not (scope["method"] == "POST" and path in _ENROLL_PATHS):
+                await asyncio.sleep(faults.latency_ms / 1000)
+            faulty = faults.maintenance or faults.errors.active or faults.reset.active
+            if (
+                faulty
+                and path.startswith("/collectors")
+                and await self._fault(scope, receive, send_with_id, path)
+            ):
+                return None
+            await self.app(scope, receive, send_with_id)
+        finally:
+            sandbox.request_log.append(
+                {
+                    "method": scope["method"],
+                    "path": path,
+                    "status": status,
+                    "clientId": info.get("clientId"),
+                    "grantType": info.get("grantType"),
+                    "correlationId": cid,
+                    "idempotencyKey": info.get("idempotencyKey") or _header(scope, b"idempotency-key"),
+                    "time": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                }
+            )
+        return None
+
+    async def _fault(self, scope: Scope, receive: Receive, send: Send, path: str) -> bool:
+        """Answer with an injected fault; True when the request was handled here."""
+        faults, state = self.sandbox.faults, self.sandbox.fault_state
+        error: ApiError | None = None
+        if faults.maintenance:
+            wait = faults.retry_after
+            error = ApiError("SERVICE_UNAVAILABLE", 503, headers={"Retry-After": str(wait)}, retry_after=wait)
+        elif path != "/collectors/health":
+            status = state.error_status()
+            wait = faults.errors.retry_after
+            if status == 500:
+                error = ApiError("INTERNAL_ERROR", 500)
+            elif status == 503:
+                error = ApiError(
+                    "SERVICE_UNAVAILABLE", 503, headers={"Retry-After": str(wait)}, retry_after=wait
+                )
+            elif status == 429:
+                error = ApiError("RATE_LIMITED", 429, headers={"Retry-After": str(wait)}, retry_after=wait)
+            elif state.take(faults.reset):
+                await scope["sandbox.abort"]()
+                return True
+        if error is None:
+            return False
+        await error_response(Request(scope, receive), error)(scope, receive, send)
+        return True
+
+
+def create_app(config: SandboxConfig, base_url: str) -> SandboxASGI:
+    """A sandbox application whose tokens name base_url as issuer."""
+    return SandboxASGI(Sandbox(config, base_url))

@@ -1,0 +1,196 @@
+"""Start-up configuration of the sandbox and its fault settings."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, ClassVar
+
+AUDIENCE = "loyalty-api"
+MAX_MEMBERS = 100_000
+ERROR_STATUSES = (500, 503, 429)
+
+
+class ConfigError(ValueError):
+    """A fault or settings document that cannot be applied."""
+
+
+@dataclass
+class Share:
+    """A fault hitting a random share of requests (`rate`) and/or the next `next` matching requests."""
+
+    rate: float = 0.0
+    next: int = 0
+
+    @property
+    def active(self) -> bool:
+        return self.rate > 0 or self.next > 0
+
+
+@dataclass
+class ErrorShare(Share):
+    statuses: tuple[int, ...] = ERROR_STATUSES
+    retry_after: int = 1
+
+
+@dataclass
+class RateLimit:
+    requests: int
+    per_seconds: float = 1.0
+
+
+@dataclass
+class Faults:
+    """Faults on demand; the JSON form is the body of `PUT /_sandbox/faults`."""
+
+    latency_ms: int = 0
+    errors: ErrorShare = field(default_factory=ErrorShare)
+    reset: Share = field(default_factory=Share)
+    commit_then_drop: Share = field(default_factory=Share)
+    maintenance: bool = False
+    retry_after: int = 1
+    rate_limit: RateLimit | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "latencyMs": self.latency_ms,
+            "errors": {
+                "rate": self.errors.rate,
+                "next": self.errors.next,
+                "statuses": list(self.errors.statuses),
+                "retryAfter": self.errors.retry_after,
+            },
+            "reset": asdict(self.reset),
+            "commitThenDrop": asdict(self.commit_then_drop),
+            "maintenance": self.maintenance,
+            "retryAfter": self.retry_after,
+            "rateLimit": None
+            if self.rate_limit is None
+            else {"requests": self.rate_limit.requests, "perSeconds": self.rate_limit.per_seconds},
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Faults:
+        """Parse a faults document; omitted keys take their defaults (off). Raises ConfigError."""
+        doc = _object(data, "faults")
+        _no_unknown(
+            doc,
+            {"latencyMs", "errors", "reset", "commitThenDrop", "maintenance", "retryAfter", "rateLimit"},
+            "faults",
+        )
+        errors = _object(doc.get("errors", {}), "errors")
+        _no_unknown(errors, {"rate", "next", "statuses", "retryAfter"}, "errors")
+        statuses = errors.get("statuses", list(ERROR_STATUSES))
+        if not isinstance(statuses, list) or not statuses or any(s not in ERROR_STATUSES for s in statuses):
+            raise ConfigError("errors.statuses must be a non-empty list of 500, 503, 429")
+        limit = doc.get("rateLimit")
+        rate_limit = None
+        if limit is not None:
+            limit = _object(limit, "rateLimit")
+            _no_unknown(limit, {"requests", "perSeconds"}, "rateLimit")
+            rate_limit = RateLimit(
+                _int(limit.get("requests"), "rateLimit.requests", 1),
+                _number(limit.get("perSeconds", 1), "rateLimit.perSeconds"),
+            )
+        maintenance = doc.get("maintenance", False)
+        if not isinstance(maintenance, bool):
+            raise ConfigError("maintenance must be true or false")
+        return cls(
+            latency_ms=_int(doc.get("latencyMs", 0), "latencyMs", 0),
+            errors=ErrorShare(
+                **_share(errors, "errors"),
+                statuses=tuple(statuses),
+                retry_after=_int(errors.get("retryAfter", 1), "errors.retryAfter", 0),
+            ),
+            reset=Share(**_share(_object(doc.get("reset", {}), "reset"), "reset")),
+            commit_then_drop=Share(
+                **_share(_object(doc.get("commitThenDrop", {}), "commitThenDrop"), "commitThenDrop")
+            ),
+            maintenance=maintenance,
+            retry_after=_int(doc.get("retryAfter", 1), "retryAfter", 0),
+            rate_limit=rate_limit,
+        )
+
+
+@dataclass
+class SandboxConfig:
+    """How the sandbox starts; `db=None` keeps the data in memory."""
+
+    members: int = 500
+    seed: int = 1
+    db: str | None = None
+    access_token_ttl: int = 3600
+    refresh_token_ttl: int = 30 * 86400
+    code_ttl: int = 120
+    min_age: int = 13
+    latency_ms: int = 0
+    faults: Faults = field(default_factory=Faults)
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.members <= MAX_MEMBERS:
+            raise ConfigError(f"members must be between 0 and {MAX_MEMBERS}")
+
+
+@dataclass
+class Settings:
+    """The settings `PUT /_sandbox/settings` may change at run time."""
+
+    access_token_ttl: int
+    refresh_token_ttl: int
+    code_ttl: int
+    min_age: int
+
+    KEYS: ClassVar[dict[str, str]] = {
+        "accessTokenTtl": "access_token_ttl",
+        "refreshTokenTtl": "refresh_token_ttl",
+        "codeTtl": "code_ttl",
+        "minAge": "min_age",
+    }
+
+    @classmethod
+    def from_config(cls, config: SandboxConfig) -> Settings:
+        return cls(config.access_token_ttl, config.refresh_token_ttl, config.code_ttl, config.min_age)
+
+    def to_json(self) -> dict[str, int]:
+        return {key: getattr(self, attr) for key, attr in self.KEYS.items()}
+
+    def update(self, data: Any) -> None:
+        """Apply a partial update; raises ConfigError and changes nothing when a value is bad."""
+        doc = _object(data, "settings")
+        _no_unknown(doc, set(self.KEYS), "settings")
+        values = {self.KEYS[k]: _int(v, k, 0 if k == "minAge" else 1) for k, v in doc.items()}
+        for attr, value in values.items():
+            setattr(self, attr, value)
+
+
+def _object(value: Any, name: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{name} must be an object")
+    return value
+
+
+def _no_unknown(doc: dict[str, Any], known: set[str], name: str) -> None:
+    unknown = set(doc) - known
+    if unknown:
+        raise ConfigError(f"unknown keys in {name}: {', '.join(sorted(unknown))}")
+
+
+def _int(value: Any, name: str, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigError(f"{name} must be an integer >= {minimum}")
+    return value
+
+
+def _number(value: Any, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise ConfigError(f"{name} must be a positive number")
+    return float(value)
+
+
+def _share(doc: dict[str, Any], name: str) -> dict[str, Any]:
+    _no_unknown(
+        doc, {"rate", "next", "statuses", "retryAfter"} if name == "errors" else {"rate", "next"}, name
+    )
+    rate = doc.get("rate", 0.0)
+    if isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 <= rate <= 1:
+        raise ConfigError(f"{name}.rate must be between 0 and 1")
+    return {"rate": float(rate), "next": _int(doc.get("next", 0), f"{name}.next", 0)}

@@ -1,0 +1,88 @@
+"""Loopback-only control endpoints: faults, settings, reset, request log, ping."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from console.sandbox.config import ConfigError, Faults
+from console.sandbox.responses import JSON
+
+if TYPE_CHECKING:
+    from console.sandbox.app import Sandbox
+
+_PONG = JSON({"status": "ok"})
+
+
+def _sandbox(request: Request) -> Sandbox:
+    return request.app.state.sandbox
+
+
+async def _json(request: Request) -> Any:
+    try:
+        return json.loads(await request.body())
+    except ValueError as error:
+        raise ConfigError("body must be JSON") from error
+
+
+async def get_faults(request: Request) -> Response:
+    return JSON(_sandbox(request).faults.to_json())
+
+
+async def put_faults(request: Request) -> Response:
+    sandbox = _sandbox(request)
+    try:
+        sandbox.set_faults(Faults.from_json(await _json(request)))
+    except ConfigError as error:
+        return JSON({"error": str(error)}, status_code=400)
+    return JSON(sandbox.faults.to_json())
+
+
+async def get_settings(request: Request) -> Response:
+    return JSON(_sandbox(request).settings.to_json())
+
+
+async def put_settings(request: Request) -> Response:
+    sandbox = _sandbox(request)
+    try:
+        sandbox.settings.update(await _json(request))
+    except ConfigError as error:
+        return JSON({"error": str(error)}, status_code=400)
+    return JSON(sandbox.settings.to_json())
+
+
+async def reset(request: Request) -> Response:
+    _sandbox(request).reset()
+    return JSON({"status": "reset"})
+
+
+async def get_requests(request: Request) -> Response:
+    path = request.query_params.get("path")
+    items = [item for item in _sandbox(request).request_log if path is None or item["path"] == path]
+    return JSON({"items": items})
+
+
+async def clear_requests(request: Request) -> Response:
+    _sandbox(request).request_log.clear()
+    return Response(status_code=204)
+
+
+async def ping(request: Request) -> Response:
+    """A trivial route: the ceiling the benchmark compares the real endpoints with."""
+    return _PONG
+
+
+ROUTES = [
+    Route("/_sandbox/faults", get_faults, methods=["GET"]),
+    Route("/_sandbox/faults", put_faults, methods=["PUT"]),
+    Route("/_sandbox/settings", get_settings, methods=["GET"]),
+    Route("/_sandbox/settings", put_settings, methods=["PUT"]),
+    Route("/_sandbox/reset", reset, methods=["POST"]),
+    Route("/_sandbox/requests", get_requests, methods=["GET"]),
+    Route("/_sandbox/requests", clear_requests, methods=["DELETE"]),
+    Route("/_sandbox/ping", ping, methods=["GET"]),
+]

@@ -1,0 +1,75 @@
+"""RS256 signing key, JWT issuing and cached verification."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from typing import Any
+
+import jwt
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from console.sandbox.config import AUDIENCE
+
+COLLECTOR_CLAIM = "https://airmiles.ca/collectorNumber"
+_CACHE_LIMIT = 10_000
+
+
+class Signer:
+    """A key pair made at start; signs tokens and verifies them, caching verified access tokens until exp."""
+
+    def __init__(self, issuer: str) -> None:
+        self.issuer = issuer
+        self.kid = secrets.token_urlsafe(8)
+        self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self._public = self._key.public_key()
+        self._verified: dict[str, dict[str, Any]] = {}
+
+    def jwks(self) -> dict[str, Any]:
+        jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self._public))
+        jwk.update(kid=self.kid, use="sig", alg="RS256")
+        return {"keys": [jwk]}
+
+    def sign(self, claims: dict[str, Any]) -> str:
+        return jwt.encode(claims, self._key, algorithm="RS256", headers={"kid": self.kid})
+
+    def access_token(
+        self, *, subject: str, client_id: str, scope: str, ttl: int, collector_number: str | None = None
+    ) -> str:
+        now = int(time.time())
+        claims: dict[str, Any] = {
+            "iss": self.issuer,
+            "sub": subject,
+            "aud": AUDIENCE,
+            "iat": now,
+            "exp": now + ttl,
+            "scope": scope,
+            "azp": client_id,
+            "jti": secrets.token_urlsafe(12),
+        }
+        if collector_number is None:
+            claims["gty"] = "client-credentials"
+        else:
+            claims[COLLECTOR_CLAIM] = collector_number
+        return self.sign(claims)
+
+    def verify(self, token: str) -> dict[str, Any] | None:
+        """The claims of a valid, unexpired access token for our audience, else None."""
+        claims = self._verified.get(token)
+        if claims is None:
+            try:
+                claims = jwt.decode(
+                    token,
+                    self._public,
+                    algorithms=["RS256"],
+                    audience=AUDIENCE,
+                    issuer=self.issuer,
+                    options={"require": ["exp", "iat", "sub", "azp"]},
+                )
+            except jwt.PyJWTError:
+                return None
+            if len(self._verified) >= _CACHE_LIMIT:
+                self._verified.clear()
+            self._verified[token] = claims
+        return claims if claims["exp"] > time.time() else None

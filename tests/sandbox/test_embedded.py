@@ -1,0 +1,88 @@
+"""The embedded sandbox: start-up time, base URL, clean stop, the control endpoints' basics."""
+
+import socket
+import time
+
+import httpx
+import pytest
+
+from console.sandbox import EmbeddedSandbox, SandboxConfig, start_embedded
+
+
+def test_starts_fast_on_a_free_loopback_port_and_stops_cleanly() -> None:
+    started = time.perf_counter()
+    server = start_embedded()
+    elapsed = time.perf_counter() - started
+    try:
+        assert elapsed < 0.8
+        assert server.base_url.startswith("http://127.0.0.1:")
+        assert not server.base_url.endswith("/")
+        assert httpx.get(f"{server.base_url}/collectors/health").json() == {"status": "UP"}
+    finally:
+        server.stop()
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{server.base_url}/collectors/health")
+
+
+def test_context_manager_on_a_given_port() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with start_embedded(SandboxConfig(members=10), port=port) as server:
+        assert isinstance(server, EmbeddedSandbox)
+        assert server.base_url == f"http://127.0.0.1:{port}"
+        issuer = httpx.get(f"{server.base_url}/.well-known/openid-configuration").json()["issuer"]
+        assert issuer == f"{server.base_url}/"
+
+
+def test_ping_is_a_trivial_control_route(sandbox: EmbeddedSandbox) -> None:
+    response = httpx.get(f"{sandbox.base_url}/_sandbox/ping")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_reset_restores_seeded_data_and_clears_the_log(sandbox: EmbeddedSandbox) -> None:
+    base = sandbox.base_url
+    token = httpx.post(
+        f"{base}/oauth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": "sandbox-partner",
+            "client_secret": "sandbox-partner-secret",
+            "audience": "loyalty-api",
+        },
+    ).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    created = httpx.post(
+        f"{base}/collectors/", headers=headers, json={"contactDetails": {"email": "a@example.com"}}
+    )
+    assert created.status_code == 201
+    number = created.json()["collectorNumber"]
+    assert len(httpx.get(f"{base}/_sandbox/requests").json()["items"]) == 2
+    httpx.put(f"{base}/_sandbox/faults", json={"maintenance": True}).raise_for_status()
+
+    httpx.post(f"{base}/_sandbox/reset").raise_for_status()
+
+    assert httpx.get(f"{base}/_sandbox/requests").json() == {"items": []}
+    assert httpx.get(f"{base}/_sandbox/faults").json()["maintenance"] is False
+    gone = httpx.get(f"{base}/collectors/profile", headers={**headers, "Collector-Number": number})
+    assert gone.status_code == 404
+
+
+def test_request_log_filters_by_path(sandbox: EmbeddedSandbox) -> None:
+    base = sandbox.base_url
+    httpx.get(f"{base}/collectors/health", headers={"X-Correlation-Id": "abc-123"})
+    httpx.post(
+        f"{base}/oauth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": "sandbox-readonly",
+            "client_secret": "sandbox-readonly-secret",
+        },
+    )
+    items = httpx.get(f"{base}/_sandbox/requests", params={"path": "/oauth/token"}).json()["items"]
+    assert [(i["status"], i["clientId"], i["grantType"]) for i in items] == [
+        (200, "sandbox-readonly", "client_credentials")
+    ]
+    health = httpx.get(f"{base}/_sandbox/requests", params={"path": "/collectors/health"}).json()["items"]
+    assert health[0]["correlationId"] == "abc-123"
