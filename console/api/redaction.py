@@ -46,8 +46,8 @@ def mask_date(value: str) -> str:
     return f"{match.group(1)}-••-••" if match else MASK
 
 
-def _mask_value(key: str, value: Any) -> Any:
-    """The masked form of `value` if `key` names something sensitive, else `value` itself."""
+def _mask_value(key: str, value: Any, free_text: bool = True) -> Any:
+    """The masked form of `value` if `key` names something sensitive; else `value` (free text redacted)."""
     if not isinstance(value, str | int):
         return value
     key = key.lower()
@@ -62,7 +62,7 @@ def _mask_value(key: str, value: Any) -> Any:
         return mask_date(text)
     if key in COLLECTOR_KEYS:
         return mask_collector_number(text)
-    return redact_text(value) if isinstance(value, str) else value
+    return redact_text(value) if free_text and isinstance(value, str) else value
 
 
 def _mask_secret(text: str) -> str:
@@ -71,9 +71,9 @@ def _mask_secret(text: str) -> str:
 
 
 def redact_headers(headers: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Headers with credentials and personal values masked (names kept as given)."""
+    """Headers with credentials and collector numbers masked (names kept as given)."""
     items = headers.items() if isinstance(headers, Mapping) else headers
-    return {name: _mask_value(name, value) for name, value in items}
+    return {name: _mask_value(name, value, free_text=False) for name, value in items}
 
 
 def redact_json(value: Any) -> Any:

@@ -1,0 +1,300 @@
+"""The async Collector Service client: one per environment, one shared connection pool.
+
+Every call gets a fresh `X-Correlation-Id` and the current `Accept-Language`; reads and keyed
+enrollments are retried per `console.api.retry`; each attempt is published to the exchange log.
+An enrollment carries one `Idempotency-Key`, made before the first attempt and sent on every retry;
+when the attempts run out after one that may have reached the server, `OutcomeUnknown` carries the
+key, and `enroll(request, idempotency_key=key)` asks again (the server replays its first answer).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+from uuid import uuid4
+
+import httpx
+from pydantic import ValidationError
+
+from console import __version__
+from console.api import retry
+from console.api.environments import Environment
+from console.api.errors import (
+    CapabilityMissing,
+    CollectorError,
+    ConnectionFailed,
+    DuplicateCollector,
+    IdempotencyKeyReused,
+    InvalidResponse,
+    OutcomeUnknown,
+    RequestTimedOut,
+    TransportError,
+    ValidationFailed,
+    error_from_response,
+)
+from console.api.exchange import Exchange, ExchangeLog
+from console.api.models import (
+    ApiModel,
+    EnrollmentRequest,
+    EnrollmentResult,
+    Health,
+    Profile,
+    SearchPage,
+    Summary,
+)
+
+log = logging.getLogger(__name__)
+
+ORIGIN_CLIENT = f"partner:console/{__version__}"
+SEARCH = "search"
+# Answers that settle an enrollment for good, even after an earlier attempt was lost on the way.
+_DEFINITIVE = (ValidationFailed, DuplicateCollector, IdempotencyKeyReused)
+# Failures that happen before the request leaves the machine.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
+M = TypeVar("M", bound=ApiModel)
+
+
+@dataclass(frozen=True)
+class ClientSettings:
+    connect_timeout: float = 5.0
+    read_timeout: float = 15.0
+    max_attempts: int = retry.DEFAULT_MAX_ATTEMPTS
+    backoff_base: float = retry.DEFAULT_BACKOFF_BASE
+    backoff_cap: float = retry.DEFAULT_BACKOFF_CAP
+    retry_after_cap: float = retry.DEFAULT_RETRY_AFTER_CAP
+
+
+class CollectorClient:
+    """enroll, get_profile, get_summary, search and health against one environment."""
+
+    def __init__(
+        self,
+        env: Environment,
+        auth: httpx.Auth | None = None,
+        *,
+        settings: ClientSettings | None = None,
+        exchange_log: ExchangeLog | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        language: str = "EN",
+    ) -> None:
+        if not env.ready:
+            raise ValueError(f"the {env.label} environment has no address yet (start its sandbox first)")
+        self.env = env
+        self.settings = settings or ClientSettings()
+        self.exchange_log = exchange_log
+        self.language = language
+        self._urls = {key: httpx.URL(env.api_url(key)) for key in env.paths}
+        self._http = httpx.AsyncClient(
+            auth=auth,
+            transport=transport,
+            timeout=httpx.Timeout(self.settings.read_timeout, connect=self.settings.connect_timeout),
+            headers={"x-origin-client": ORIGIN_CLIENT, "Accept": "application/json"},
+            follow_redirects=False,
+        )
+
+    @property
+    def auth(self) -> httpx.Auth | None:
+        return self._http.auth
+
+    @auth.setter
+    def auth(self, auth: httpx.Auth | None) -> None:
+        self._http.auth = auth
+
+    async def __aenter__(self) -> CollectorClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # --- The calls ---------------------------------------------------------------------------------------
+
+    async def enroll(
+        self, request: EnrollmentRequest, *, idempotency_key: str | None = None
+    ) -> EnrollmentResult:
+        """Enroll a collector. Give the key of an `OutcomeUnknown` to learn what became of that enrollment."""
+        key = idempotency_key or str(uuid4())
+        content = json.dumps(request.to_wire(), ensure_ascii=False).encode()
+        response = await self._request(
+            "POST", "enroll", content=content, idempotency_key=key, enrollment=request
+        )
+        return self._parse(EnrollmentResult, response)
+
+    async def get_profile(self, collector_number: str | None = None) -> Profile:
+        """A collector's profile: the given one (partner sign-in) or the signed-in member's (None)."""
+        return self._parse(Profile, await self._request("GET", "profile", collector_number=collector_number))
+
+    async def get_summary(self, collector_number: str | None = None) -> Summary:
+        """A collector's balances and tier: the given one (partner sign-in) or the signed-in member's."""
+        return self._parse(Summary, await self._request("GET", "summary", collector_number=collector_number))
+
+    async def search(
+        self,
+        *,
+        email: str | None = None,
+        phone: str | None = None,
+        last_name: str | None = None,
+        first_name: str | None = None,
+        postal_code: str | None = None,
+        limit: int = 20,
+        cursor: str | None = None,
+    ) -> SearchPage:
+        """Find collectors by email, phone, or last name (+ first name, postal code); where offered."""
+        if SEARCH not in self.env.capabilities:
+            raise CapabilityMissing(SEARCH, self.env.label)
+        query = {
+            "email": email,
+            "phone": phone,
+            "lastName": last_name,
+            "firstName": first_name,
+            "postalCode": postal_code,
+            "limit": limit,
+            "cursor": cursor,
+        }
+        params = {name: value for name, value in query.items() if value is not None}
+        return self._parse(SearchPage, await self._request("GET", "search", params=params))
+
+    async def health(self) -> Health:
+        """The service's health; needs no sign-in."""
+        return self._parse(Health, await self._request("GET", "health", authenticated=False))
+
+    # --- One logical request, with its retries -----------------------------------------------------------
+
+    async def _request(
+        self,
+        method: str,
+        path_key: str,
+        *,
+        params: dict[str, Any] | None = None,
+        content: bytes | None = None,
+        collector_number: str | None = None,
+        idempotency_key: str | None = None,
+        enrollment: EnrollmentRequest | None = None,
+        authenticated: bool = True,
+    ) -> httpx.Response:
+        settings = self.settings
+        safe = method == "GET" or idempotency_key is not None
+        auth: Any = httpx.USE_CLIENT_DEFAULT if authenticated else None
+        may_have_landed = False
+        attempt = 0
+        while True:
+            attempt += 1
+            headers = {"X-Correlation-Id": str(uuid4()), "Accept-Language": self.language}
+            if collector_number is not None:
+                headers["Collector-Number"] = collector_number
+            if idempotency_key is not None:
+                headers["Idempotency-Key"] = idempotency_key
+            if content is not None:
+                headers["Content-Type"] = "application/json"
+            request = self._http.build_request(
+                method, self._urls[path_key], params=params, content=content, headers=headers
+            )
+            started_at = datetime.now(UTC)
+            started = time.perf_counter()
+            error: CollectorError
+            try:
+                response = await self._http.send(request, auth=auth)
+            except httpx.TransportError as exc:
+                elapsed = (time.perf_counter() - started) * 1000
+                error = _transport_error(exc, headers["X-Correlation-Id"])
+                self._record(request, attempt, started_at, elapsed, error=f"{type(exc).__name__}: {exc}")
+                status, code, retry_after = None, None, None
+                landed = not isinstance(exc, _NOT_SENT)
+            else:
+                elapsed = (time.perf_counter() - started) * 1000
+                self._record(request, attempt, started_at, elapsed, response=response)
+                if response.is_success:
+                    return response
+                error = error_from_response(response.status_code, response.content, response.headers)
+                status, code = response.status_code, error.response_code
+                retry_after = getattr(error, "retry_after", None)
+                landed = status in retry.AMBIGUOUS_WRITE_STATUSES
+
+            if enrollment is not None:
+                may_have_landed = may_have_landed or landed
+            wait = retry.retry_wait(
+                attempt,
+                max_attempts=settings.max_attempts,
+                safe=safe,
+                status=status,
+                response_code=code,
+                retry_after=retry_after,
+                base=settings.backoff_base,
+                cap=settings.backoff_cap,
+                retry_after_cap=settings.retry_after_cap,
+            )
+            if wait is None:
+                if enrollment is not None and may_have_landed and not isinstance(error, _DEFINITIVE):
+                    log.warning("enrollment outcome unknown after %d attempts: %s", attempt, error.message)
+                    raise OutcomeUnknown(idempotency_key or "", enrollment) from error
+                raise error
+            log.info(
+                "%s %s: attempt %d failed (%s), retrying in %.2f s", method, path_key, attempt, error, wait
+            )
+            await asyncio.sleep(wait)
+
+    def _record(
+        self,
+        request: httpx.Request,
+        attempt: int,
+        started_at: datetime,
+        elapsed_ms: float,
+        *,
+        response: httpx.Response | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Log one attempt (method, path, status, correlation id, timing) and publish it."""
+        status = response.status_code if response is not None else None
+        correlation_id = request.headers.get("x-correlation-id")
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "%s %s -> %s in %.1f ms (correlation id %s)",
+                request.method,
+                request.url.path,
+                status if status is not None else error,
+                elapsed_ms,
+                correlation_id,
+            )
+        if self.exchange_log is None:
+            return
+        self.exchange_log.publish(
+            Exchange.capture(
+                method=request.method,
+                url=str(request.url),
+                request_headers=request.headers.multi_items(),
+                request_body=request.content,
+                started_at=started_at,
+                duration_ms=elapsed_ms,
+                correlation_id=correlation_id,
+                status=status,
+                response_headers=response.headers.multi_items() if response is not None else (),
+                response_body=response.content if response is not None else b"",
+                error=error,
+                attempt=attempt,
+            )
+        )
+
+    @staticmethod
+    def _parse(model: type[M], response: httpx.Response) -> M:
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise InvalidResponse(
+                f"The service sent an answer the console cannot read ({exc.error_count()} problems).",
+                status=response.status_code,
+                correlation_id=response.headers.get("x-correlation-id"),
+            ) from exc
+
+
+def _transport_error(exc: httpx.TransportError, correlation_id: str) -> TransportError:
+    if isinstance(exc, httpx.TimeoutException):
+        return RequestTimedOut(correlation_id=correlation_id)
+    return ConnectionFailed(correlation_id=correlation_id)
