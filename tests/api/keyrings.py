@@ -9,9 +9,11 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked, NoKeyringError, PasswordDeleteError
 
+from tests.log_scan import watch
+
 
 class MemoryKeyring(KeyringBackend):
-    """A working keyring that keeps everything in a dict."""
+    """A working keyring that keeps everything in a dict; what it stores is watched by the log scan."""
 
     priority = 1  # type: ignore[assignment]
 
@@ -23,6 +25,7 @@ class MemoryKeyring(KeyringBackend):
         return self.items.get((service, username))
 
     def set_password(self, service: str, username: str, password: str) -> None:
+        watch(password)
         self.items[(service, username)] = password
 
     def delete_password(self, service: str, username: str) -> None:

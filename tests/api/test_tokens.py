@@ -16,6 +16,7 @@ from console.api.secrets import SecretStore
 from console.api.tokens import MEMBER_SCOPES, REFRESH_TOKEN_KEY, TokenEndpoint, TokenManager
 from tests.api.browser import JANE_NUMBER, SandboxBrowser
 from tests.api.keyrings import MemoryKeyring, using
+from tests.api.token_watch import WatchingTransport
 
 PARTNER = ("sandbox-partner", "sandbox-partner-secret")
 ENV = "sandbox"
@@ -45,7 +46,7 @@ def store(keyring_backend: MemoryKeyring) -> SecretStore:
 
 @pytest.fixture
 async def endpoint(sandbox_url: str) -> AsyncIterator[TokenEndpoint]:
-    async with httpx.AsyncClient(base_url=sandbox_url) as http:
+    async with httpx.AsyncClient(base_url=sandbox_url, transport=WatchingTransport()) as http:
         yield TokenEndpoint(http, "/oauth/token", "/oauth/revoke")
 
 
