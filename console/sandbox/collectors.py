@@ -23,7 +23,7 @@ from console.sandbox.messages import FIELD_MESSAGES, text
 from console.sandbox.responses import JSON, ApiError, compact, dump, error_response, is_french
 from console.sandbox.seed import Member, make_collector_number
 from console.sandbox.tokens import COLLECTOR_CLAIM
-from console.sandbox.validation import check_enrollment
+from console.sandbox.validation import NANP_PHONE, check_enrollment
 
 if TYPE_CHECKING:
     from console.sandbox.app import Sandbox
@@ -32,7 +32,6 @@ Handler = Callable[[Request], Awaitable[Response]]
 _UNAUTHORIZED = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
 MAX_IDEMPOTENCY_KEY = 255
 MAX_LIMIT = 50
-_PHONE_DIGITS = 10
 
 
 def api(handler: Callable[[Request, Sandbox], Awaitable[Response]]) -> Handler:
@@ -182,7 +181,7 @@ async def search(request: Request, sandbox: Sandbox) -> Response:
     if len(criteria) != 1 or ("lastName" not in query and ("firstName" in query or "postalCode" in query)):
         raise ApiError("INVALID_REQUEST", 400, message_key="NO_CRITERION")
     phone = query.get("phone")
-    if phone is not None and not (len(phone) == _PHONE_DIGITS and phone.isdigit() and phone.isascii()):
+    if phone is not None and not NANP_PHONE.fullmatch(phone):
         raise _field_error(request, "phone", "INVALID_FORMAT")
     postal = query.get("postalCode")
     if postal is not None:
@@ -190,7 +189,9 @@ async def search(request: Request, sandbox: Sandbox) -> Response:
         if postal is None:
             raise _field_error(request, "postalCode", "INVALID_FORMAT")
     limit_text = query.get("limit", "20")
-    if not (limit_text.isascii() and limit_text.isdigit() and 1 <= int(limit_text) <= MAX_LIMIT):
+    if not (limit_text.isascii() and limit_text.isdigit()):
+        raise _field_error(request, "limit", "INVALID_FORMAT")
+    if not 1 <= int(limit_text) <= MAX_LIMIT:
         raise _field_error(request, "limit", "INVALID_VALUE")
     limit = int(limit_text)
     after: tuple[str, str, str] | None = ("", "", "")

@@ -276,6 +276,8 @@ ENROLLED_FROM = date(2000, 1, 1)
 GENDERS = ("FEMALE", "MALE", "OTHER", "UNDISCLOSED", None)
 CHANNELS = ("CALL_CENTRE", "IN_STORE", "EVENT", "ONLINE")
 PHONE_COUNTS = (0, 1, 1, 1, 2, 2, 3)
+# Seeded phones end in 555-0100..0189; 555-0190..0199 stay free for tests that need an unused number.
+SEEDED_PHONE_ENDINGS = 90
 T = TypeVar("T")
 
 
@@ -448,5 +450,6 @@ def generate_members(count: int, seed: int) -> Iterator[Member]:
             forward = f"{pick(letters)}{below(10)}{pick(POSTAL_LETTERS)}"
             member.postal_code = f"{forward} {below(10)}{pick(POSTAL_LETTERS)}{below(10)}"
         for position in range(pick(PHONE_COUNTS)):
-            member.phones.append((PHONE_TYPES[position], f"{pick(area_codes)}55501{below(100):02d}"))
+            ending = below(SEEDED_PHONE_ENDINGS)
+            member.phones.append((PHONE_TYPES[position], f"{pick(area_codes)}55501{ending:02d}"))
         yield member

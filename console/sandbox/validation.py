@@ -18,7 +18,7 @@ LANGUAGES = ("EN", "FR")
 CHANNELS = ("CALL_CENTRE", "IN_STORE", "EVENT", "ONLINE")
 MAX_PHONES = 3
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PHONE_RE = re.compile(r"[2-9]\d{2}[2-9]\d{6}")
+NANP_PHONE = re.compile(r"[2-9]\d{2}[2-9]\d{6}", re.ASCII)
 
 
 @dataclass
@@ -158,7 +158,7 @@ def _contact(c: Checker, contact: dict[str, Any] | None) -> None:
             if kind is None:
                 c.fail(f"{path}.type", "INVALID_VALUE")
         number = c.string(phone, "number", f"{path}.number")
-        if number is not None and not _PHONE_RE.fullmatch(number):
+        if number is not None and not NANP_PHONE.fullmatch(number):
             c.fail(f"{path}.number", "INVALID_FORMAT")
         elif number is not None:
             c.values["phones"].append((kind, number))
