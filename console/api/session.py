@@ -1,0 +1,253 @@
+"""One environment's session: who is signed in, their tokens, and the client the UI calls.
+
+Qt-free. Each environment gets its own session object, secret namespace, token manager and HTTP
+clients, so nothing crosses environments.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncGenerator, Generator
+from dataclasses import dataclass
+from typing import Literal
+
+import httpx
+
+from console.api import pkce
+from console.api.auth_errors import NotSignedIn, SessionExpired, SignInNotOffered
+from console.api.client import ClientSettings, CollectorClient
+from console.api.environments import Environment
+from console.api.exchange import ExchangeLog
+from console.api.redaction import mask_collector_number
+from console.api.secrets import SecretStore
+from console.api.tokens import (
+    MEMBER_SCOPES,
+    REFRESH_TOKEN_KEY,
+    Method,
+    TokenEndpoint,
+    TokenFacts,
+    TokenManager,
+)
+
+log = logging.getLogger(__name__)
+
+PARTNER_ID_KEY = "partner.client_id"
+PARTNER_SECRET_KEY = "partner.secret"  # noqa: S105 - a keyring entry name
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is signed in, as the UI shows it (no secrets, collector number masked in ``display``)."""
+
+    method: Method
+    display: str
+    client_id: str
+    collector_number: str | None = None
+
+
+class EnvironmentSession:
+    """The object the UI talks to for one environment: sign-in, sign-out, token facts, the client."""
+
+    def __init__(
+        self,
+        env: Environment,
+        *,
+        secrets: SecretStore | None = None,
+        exchange_log: ExchangeLog | None = None,
+        settings: ClientSettings | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        language: str = "EN",
+    ) -> None:
+        self.env = env
+        self.secrets = secrets or SecretStore()
+        self.exchange_log = exchange_log or ExchangeLog()
+        self.identity: Identity | None = None
+        self._tokens: TokenManager | None = None
+        settings = settings or ClientSettings()
+        self._auth_http = httpx.AsyncClient(
+            base_url=env.auth_base,
+            timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
+            transport=transport,
+        )
+        self._endpoint = TokenEndpoint(self._auth_http, env.paths["token"], env.paths["revoke"])
+        self.client = CollectorClient(
+            env,
+            auth=_SessionAuth(self),
+            settings=settings,
+            exchange_log=self.exchange_log,
+            transport=transport,
+            language=language,
+        )
+
+    # --- state -----------------------------------------------------------------------------
+
+    @property
+    def signed_in(self) -> bool:
+        return self._tokens is not None
+
+    @property
+    def secret_persistent(self) -> bool:
+        """False when secrets live for this session only (no keyring, or a locked one)."""
+        return self.secrets.persistent
+
+    def facts(self) -> TokenFacts | None:
+        return self._tokens.facts() if self._tokens else None
+
+    def remembered_partner(self) -> str | None:
+        """The client id of a partner whose secret is remembered for this environment."""
+        if self.secrets.get(self.env.name, PARTNER_SECRET_KEY) is None:
+            return None
+        return self.secrets.get(self.env.name, PARTNER_ID_KEY)
+
+    # --- signing in and out ----------------------------------------------------------------
+
+    async def sign_in_partner(self, client_id: str, secret: str, remember: bool = False) -> None:
+        """Sign in with client credentials; a token is requested now, so wrong ones fail here."""
+        self._offers("partner")
+        manager = self._manager("partner", client_id, secret)
+        await manager.start()  # WrongCredentials, ConnectionFailed, RequestTimedOut, OAuthError...
+        await self._replace(manager, Identity("partner", client_id, client_id))
+        if remember:
+            self.secrets.set(self.env.name, PARTNER_ID_KEY, client_id)
+            self.secrets.set(self.env.name, PARTNER_SECRET_KEY, secret)
+        else:
+            self._forget_partner()
+
+    async def sign_in_member(
+        self,
+        connection: Literal["email", "pin"],
+        open_browser: pkce.OpenBrowser,
+        timeout: float = 300,  # noqa: ASYNC109 - the whole browser round trip
+    ) -> None:
+        """Sign a member in through the system browser (PKCE, loopback); cancellable with task.cancel()."""
+        self._offers("member")
+        client_id = self.env.member_client_id
+        if client_id is None or connection not in self.env.connections:
+            raise SignInNotOffered()
+        grant = await pkce.authorize(
+            authorize_url=self.env.auth_url("authorize"),
+            client_id=client_id,
+            connection=self.env.connections[connection],
+            scope=MEMBER_SCOPES,
+            audience=self.env.audience,
+            open_browser=open_browser,
+            timeout=timeout,
+        )
+        answer = await self._endpoint.request(
+            {
+                "grant_type": "authorization_code",
+                "client_id": client_id,
+                "code": grant.code,
+                "redirect_uri": grant.redirect_uri,
+                "code_verifier": grant.code_verifier,
+            }
+        )
+        manager = self._manager("member", client_id)
+        await self._replace(manager, None)
+        await manager.accept(answer)
+        self.identity = _member_identity(manager)
+
+    async def resume(self) -> bool:
+        """Sign in again from what the keyring kept (a member's refresh token, a remembered partner).
+
+        Returns True when signed in; False when nothing usable was kept (a dead refresh token is
+        removed). Transport errors propagate.
+        """
+        client_id = self.env.member_client_id
+        if client_id and self.secrets.get(self.env.name, REFRESH_TOKEN_KEY) is not None:
+            manager = self._manager("member", client_id)
+            try:
+                await manager.start()
+            except SessionExpired:
+                return False
+            await self._replace(manager, _member_identity(manager))
+            return True
+        partner = self.remembered_partner()
+        secret = self.secrets.get(self.env.name, PARTNER_SECRET_KEY)
+        if partner and secret:
+            await self.sign_in_partner(partner, secret, remember=True)
+            return True
+        return False
+
+    async def sign_out(self) -> None:
+        """Revoke the refresh token, forget every token and remembered secret of this environment."""
+        manager, self._tokens, self.identity = self._tokens, None, None
+        if manager is not None:
+            await manager.sign_out()
+        self._forget_partner()
+
+    async def aclose(self) -> None:
+        """Close the HTTP clients and drop tokens from memory; what the keyring holds stays."""
+        if self._tokens is not None:
+            self._tokens.forget()
+        self._tokens = None
+        self.identity = None
+        await self.client.aclose()
+        await self._auth_http.aclose()
+
+    def __repr__(self) -> str:
+        who = f"{self.identity.method}:{self.identity.display}" if self.identity else "signed out"
+        return f"<EnvironmentSession {self.env.name!r} {who}>"
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _offers(self, method: Method) -> None:
+        if method not in self.env.sign_in_methods:
+            raise SignInNotOffered()
+
+    def _manager(self, method: Method, client_id: str, secret: str | None = None) -> TokenManager:
+        return TokenManager(
+            env_name=self.env.name,
+            endpoint=self._endpoint,
+            secrets=self.secrets,
+            method=method,
+            client_id=client_id,
+            audience=self.env.audience,
+            client_secret=secret,
+        )
+
+    async def _replace(self, manager: TokenManager, identity: Identity | None) -> None:
+        """Sign the previous identity out (revoking its refresh token), then make ``manager`` current."""
+        previous, self._tokens = self._tokens, None
+        if previous is not None:
+            await previous.sign_out()
+        self._tokens = manager
+        self.identity = identity
+        log.info("signed in to %s as %s", self.env.name, manager.method)
+
+    def _forget_partner(self) -> None:
+        self.secrets.delete(self.env.name, PARTNER_SECRET_KEY)
+        self.secrets.delete(self.env.name, PARTNER_ID_KEY)
+
+
+def _member_identity(manager: TokenManager) -> Identity:
+    facts = manager.facts()
+    number = facts.collector_number if facts else None
+    display = f"Member {mask_collector_number(number)}" if number else "Member"
+    return Identity("member", display, manager.client_id, number)
+
+
+class _SessionAuth(httpx.Auth):
+    """The client's auth: delegates to whichever token manager is current (none: no header)."""
+
+    requires_request_body = True
+
+    def __init__(self, session: EnvironmentSession) -> None:
+        self._session = session
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        raise NotSignedIn("The console signs requests for async clients only.")
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        manager = self._session._tokens
+        if manager is None:
+            yield request  # health needs no token; anything else gets the server's 401
+            return
+        flow = manager.async_auth_flow(request)
+        outgoing = await flow.__anext__()
+        while True:
+            response = yield outgoing
+            try:
+                outgoing = await flow.asend(response)
+            except StopAsyncIteration:
+                return
