@@ -159,9 +159,10 @@ class EnvironmentSession:
             try:
                 await manager.start()
             except SessionExpired:
-                return False
-            await self._replace(manager, _member_identity(manager))
-            return True
+                pass  # the dead token is gone; a remembered partner may still do
+            else:
+                await self._replace(manager, _member_identity(manager), discard_kept=False)
+                return True
         partner = self.remembered_partner()
         secret = self.secrets.get(self.env.name, PARTNER_SECRET_KEY)
         if partner and secret:
@@ -206,9 +207,17 @@ class EnvironmentSession:
             client_secret=secret,
         )
 
-    async def _replace(self, manager: TokenManager, identity: Identity | None) -> None:
-        """Sign the previous identity out (revoking its refresh token), then make ``manager`` current."""
+    async def _replace(
+        self, manager: TokenManager, identity: Identity | None, *, discard_kept: bool = True
+    ) -> None:
+        """Sign the previous identity out (revoking its refresh token), then make ``manager`` current.
+
+        With ``discard_kept``, a member refresh token kept from an earlier run and never resumed is
+        revoked and forgotten too, so a later resume cannot bring back someone else.
+        """
         previous, self._tokens = self._tokens, None
+        if previous is None and discard_kept and self.env.member_client_id:
+            previous = self._manager("member", self.env.member_client_id)
         if previous is not None:
             await previous.sign_out()
         self._tokens = manager

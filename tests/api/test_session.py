@@ -283,3 +283,36 @@ async def test_repr_shows_no_secret(session: EnvironmentSession) -> None:
     await session.sign_in_partner(*PARTNER, remember=True)
     assert PARTNER[1] not in repr(session)
     assert PARTNER[1] not in repr(session.identity)
+
+
+async def test_a_kept_member_token_is_revoked_when_someone_else_signs_in(
+    env: Environment, session: EnvironmentSession, keyring_backend: MemoryKeyring, sandbox_url: str
+) -> None:
+    await session.sign_in_member("email", SandboxBrowser(), timeout=30)
+    kept = entries(keyring_backend)["sandbox/member.refresh_token"]
+    await session.aclose()  # quit without signing out: the refresh token stays in the keyring
+    later = EnvironmentSession(env, transport=WatchingTransport())
+    try:
+        await later.sign_in_partner(*PARTNER, remember=True)  # not resumed: a partner signs in instead
+        assert "sandbox/member.refresh_token" not in entries(keyring_backend)
+        assert refresh_error(sandbox_url, kept) == "invalid_grant"
+        again = EnvironmentSession(env, transport=WatchingTransport())
+        assert await again.resume() is True
+        assert again.identity is not None and again.identity.method == "partner"
+        await again.aclose()
+    finally:
+        await later.aclose()
+
+
+async def test_resume_falls_back_to_a_remembered_partner_when_the_member_token_is_dead(
+    env: Environment, session: EnvironmentSession, keyring_backend: MemoryKeyring
+) -> None:
+    await session.sign_in_partner(*PARTNER, remember=True)
+    SecretStore().set("sandbox", "member.refresh_token", "no-such-token")
+    later = EnvironmentSession(env, transport=WatchingTransport())
+    try:
+        assert await later.resume() is True
+        assert later.identity is not None and later.identity.method == "partner"
+        assert "sandbox/member.refresh_token" not in entries(keyring_backend)
+    finally:
+        await later.aclose()
