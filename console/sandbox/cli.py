@@ -1,0 +1,121 @@
+"""`collector-sandbox`: run the sandbox in the foreground and print how to reach it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from console.sandbox.app import create_app
+from console.sandbox.config import (
+    ERROR_STATUSES,
+    MAX_MEMBERS,
+    ConfigError,
+    ErrorShare,
+    Faults,
+    RateLimit,
+    SandboxConfig,
+    Share,
+)
+from console.sandbox.seed import DEMO_PASSWORD, DEMO_PIN
+from console.sandbox.server import base_url_for, bind, make_server
+
+BANNER = """\
+Collector sandbox listening on {url}
+  API and sign-in base URL: {url}   audience: loyalty-api
+  Partner client:   sandbox-partner / sandbox-partner-secret   (all four collector scopes)
+  Read-only client: sandbox-readonly / sandbox-readonly-secret (profile and summary)
+  Member client:    sandbox-console (PKCE), redirect http://127.0.0.1:<any port>/callback
+  Member sign-in:   jane.doe@example.com / {password}   or collector 80000000007 with PIN {pin}
+  Control:          {url}/_sandbox/faults, /_sandbox/settings, /_sandbox/reset, /_sandbox/requests
+Press Ctrl+C to stop."""
+
+
+def _rate(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return value
+
+
+def _members(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= MAX_MEMBERS:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_MEMBERS}")
+    return value
+
+
+def _statuses(text: str) -> tuple[int, ...]:
+    statuses = tuple(int(s) for s in text.split(",") if s.strip())
+    if not statuses or any(s not in ERROR_STATUSES for s in statuses):
+        raise argparse.ArgumentTypeError("a comma-separated list of 500, 503, 429")
+    return statuses
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="collector-sandbox", description="A local Collector Service sandbox.")
+    p.add_argument("--port", type=int, default=8080, help="TCP port (0 = any free port; default 8080)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    p.add_argument("--members", type=_members, default=500, help=f"synthetic collectors (≤ {MAX_MEMBERS})")
+    p.add_argument("--seed", type=int, default=1, help="seed of the data generator")
+    p.add_argument("--db", help="SQLite file to keep the data in (default: in memory)")
+    p.add_argument("--access-token-ttl", type=int, default=3600, metavar="S")
+    p.add_argument("--refresh-token-ttl", type=int, default=30 * 86400, metavar="S")
+    p.add_argument("--min-age", type=int, default=13)
+    faults = p.add_argument_group("faults")
+    faults.add_argument("--latency-ms", type=int, default=0, help="added to every request")
+    faults.add_argument("--error-rate", type=_rate, default=0.0, help="share of /collectors/* calls failing")
+    faults.add_argument("--error-statuses", type=_statuses, default=ERROR_STATUSES, metavar="500,503,429")
+    faults.add_argument("--retry-after", type=int, default=1, metavar="S", help="Retry-After on 429 and 503")
+    faults.add_argument("--reset-rate", type=_rate, default=0.0, help="share of connections reset")
+    faults.add_argument(
+        "--drop-rate", type=_rate, default=0.0, help="share of enrollments committed then dropped"
+    )
+    faults.add_argument("--maintenance", action="store_true", help="answer 503 on every /collectors/* call")
+    faults.add_argument(
+        "--rate-limit", type=int, metavar="N", help="at most N requests per client per window"
+    )
+    faults.add_argument("--rate-window", type=float, default=1.0, metavar="S", help="rate-limit window")
+    return p
+
+
+def config_from(args: argparse.Namespace) -> SandboxConfig:
+    faults = Faults(
+        latency_ms=args.latency_ms,
+        errors=ErrorShare(rate=args.error_rate, statuses=args.error_statuses, retry_after=args.retry_after),
+        reset=Share(rate=args.reset_rate),
+        commit_then_drop=Share(rate=args.drop_rate),
+        maintenance=args.maintenance,
+        retry_after=args.retry_after,
+        rate_limit=RateLimit(args.rate_limit, args.rate_window) if args.rate_limit else None,
+    )
+    return SandboxConfig(
+        members=args.members,
+        seed=args.seed,
+        db=args.db,
+        access_token_ttl=args.access_token_ttl,
+        refresh_token_ttl=args.refresh_token_ttl,
+        min_age=args.min_age,
+        faults=faults,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        config = config_from(args)
+        sock = bind(args.host, args.port)
+    except (ConfigError, OSError) as error:
+        print(f"collector-sandbox: {error}", file=sys.stderr)
+        return 2
+    url = base_url_for(args.host, sock.getsockname()[1])
+    app = create_app(config, url)
+    print(BANNER.format(url=url, password=DEMO_PASSWORD, pin=DEMO_PIN), flush=True)
+    try:
+        make_server(app).run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises the Ctrl+C it handled
+        pass
+    finally:
+        sock.close()
+        app.sandbox.close()
+    return 0
