@@ -42,7 +42,8 @@ class _Form(HTMLParser):
 class SandboxBrowser:
     """Signs in on the sandbox page with email + password or collector number + PIN.
 
-    ``state`` replaces the state the tenant sends back (to test that a wrong one is refused).
+    ``state`` replaces the state the tenant sends back (to test that a wrong one is refused);
+    ``cancel`` presses the page's Cancel button instead of signing in.
     After a call, ``callback_status`` and ``callback_page`` hold what the console's listener
     answered, and ``opened`` the sign-in URLs the console asked to open.
     """
@@ -55,6 +56,7 @@ class SandboxBrowser:
         collector_number: str | None = None,
         pin: str | None = None,
         state: str | None = None,
+        cancel: bool = False,
     ) -> None:
         if email is None and collector_number is None:
             email, password = JANE_EMAIL, JANE_PASSWORD
@@ -64,6 +66,7 @@ class SandboxBrowser:
             else {"collectorNumber": collector_number or "", "pin": pin or ""}
         )
         self.state = state
+        self.cancel = cancel
         self.opened: list[str] = []
         self.callback_status: int | None = None
         self.callback_page = ""
@@ -77,7 +80,8 @@ class SandboxBrowser:
             form.feed(page.text)
             if form.action is None:
                 raise AssertionError(f"no sign-in form on {url}")
-            answer = http.post(urljoin(str(page.url), form.action), data={**form.fields, **self.credentials})
+            fields = {**form.fields, **({"cancel": "1"} if self.cancel else self.credentials)}
+            answer = http.post(urljoin(str(page.url), form.action), data=fields)
             if answer.status_code != 302:
                 raise AssertionError(f"sign-in form answered {answer.status_code}, not a redirect")
             callback = answer.headers["location"]

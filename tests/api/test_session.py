@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
 from keyring.errors import KeyringLocked, NoKeyringError
 
-from console.api.auth_errors import SignInNotOffered, SignInTimedOut, StateMismatch
+from console.api.auth_errors import SignInCancelled, SignInNotOffered, SignInTimedOut, StateMismatch
 from console.api.environments import Environment, load_environments
 from console.api.errors import AuthenticationFailed, ConnectionFailed, WrongCredentials
 from console.api.secrets import SERVICE, SecretStore
@@ -47,6 +48,16 @@ def refresh_error(sandbox_url: str, refresh_token: str) -> str | None:
     """The OAuth error the tenant gives for this refresh token (None if it still works)."""
     form = {"grant_type": "refresh_token", "client_id": "sandbox-console", "refresh_token": refresh_token}
     return httpx.post(f"{sandbox_url}/oauth/token", data=form).json().get("error")
+
+
+def listener_closed(authorize_url: str) -> bool:
+    """True when nothing listens any more at the redirect_uri of this sign-in URL."""
+    redirect_uri = parse_qs(urlsplit(authorize_url).query)["redirect_uri"][0]
+    try:
+        httpx.get(redirect_uri, timeout=2)
+    except httpx.ConnectError:
+        return True
+    return False
 
 
 def bearer(session: EnvironmentSession) -> str:
@@ -169,6 +180,7 @@ async def test_member_sign_in_with_both_connections(
 ) -> None:
     await session.sign_in_member(connection, browser, timeout=30)  # type: ignore[arg-type]
     assert "you can close this window" in browser.callback_page
+    assert listener_closed(browser.opened[0])
     assert f"connection={session.env.connections[connection]}" in browser.opened[0]
     assert session.identity is not None
     assert session.identity.method == "member" and session.identity.collector_number == JANE_NUMBER
@@ -226,6 +238,15 @@ async def test_member_sign_in_refuses_a_wrong_state(session: EnvironmentSession)
     with pytest.raises(StateMismatch):
         await session.sign_in_member("email", browser, timeout=30)
     assert "Sign-in failed" in browser.callback_page
+    assert not session.signed_in
+
+
+async def test_cancel_on_the_sign_in_page_is_sign_in_cancelled(session: EnvironmentSession) -> None:
+    browser = SandboxBrowser(cancel=True)
+    with pytest.raises(SignInCancelled):
+        await session.sign_in_member("pin", browser, timeout=30)
+    assert "Sign-in failed" in browser.callback_page
+    assert listener_closed(browser.opened[0])
     assert not session.signed_in
 
 
