@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +25,8 @@ from console.ui.context import ConsoleContext
 from console.ui.settings import Settings
 
 QT_LOG_IGNORE = (
-    # The offscreen platform cannot pass size hints to a window system; harmless for every top-level window.
-    "This plugin does not support propagateSizeHints",
+    # The offscreen platform has no window manager: size hints and raising a window are no-ops there.
+    r"This plugin does not support (propagateSizeHints|raise)\(\)",
 )
 
 
@@ -37,29 +38,41 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(*QT_LOG_IGNORE))
 
 
-@pytest.fixture
-def qasync_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """A qasync loop on the already running test QApplication, so `@asyncSlot`s run under `qtbot.waitUntil`.
+@pytest.fixture(scope="session")
+def _session_qasync_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """One qasync loop on the already running test QApplication for the whole session.
 
-    Teardown cancels what is still pending, lets it finish, then stops and closes the loop.
+    qasync loops made and closed one after another in a process stop delivering executor results
+    (a `run_in_executor` future never completes in the second loop), so the loop is shared.
     """
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
-    try:
-        yield loop
-    finally:
-        pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
-        for task in pending:
-            task.cancel()
-        deadline = loop.time() + 5
-        while any(not task.done() for task in pending) and loop.time() < deadline:
-            qapp.processEvents()
-        loop.stop()
-        with contextlib.suppress(RuntimeError, TypeError):
-            qapp.aboutToQuit.disconnect(loop._after_run_forever)
-        asyncio.events._set_running_loop(None)
-        loop.close()
-        asyncio.set_event_loop(None)
+    yield loop
+    loop.stop()
+    with contextlib.suppress(RuntimeError, TypeError):
+        qapp.aboutToQuit.disconnect(loop._after_run_forever)
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def qasync_loop(qapp: QApplication, _session_qasync_loop: qasync.QEventLoop) -> Iterator[qasync.QEventLoop]:
+    """The qasync loop, so `@asyncSlot`s and tasks run while a sync test waits with `qtbot.waitUntil`.
+
+    Teardown cancels the tasks the test left running and lets them finish (at most 5 s).
+    """
+    loop = _session_qasync_loop
+    asyncio.events._set_running_loop(loop)
+    asyncio.set_event_loop(loop)
+    before = set(asyncio.all_tasks(loop))
+    yield loop
+    pending = [task for task in asyncio.all_tasks(loop) if task not in before and not task.done()]
+    for task in pending:
+        task.cancel()
+    deadline = time.monotonic() + 5
+    while any(not task.done() for task in pending) and time.monotonic() < deadline:
+        qapp.processEvents()
 
 
 @pytest.fixture(autouse=True)

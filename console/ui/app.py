@@ -1,0 +1,242 @@
+"""The running console: logging, the environment sessions, the embedded sandbox and a clean quit."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import logging.handlers
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from console.api.environments import Environment, EnvironmentConfigError, load_environments
+from console.api.redaction import RedactingFilter
+
+if TYPE_CHECKING:
+    from console.api.session import EnvironmentSession
+    from console.sandbox import EmbeddedSandbox
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "collector-console"
+DEFAULT_ENVIRONMENT = "sandbox"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def log_folder() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def setup_logging(level: str, folder: Path | None = None) -> Path:
+    """Log to a rotating file in the platform log folder, every record through the redaction filter."""
+    folder = folder or log_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "console.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.addFilter(RedactingFilter())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level.upper())
+    return path
+
+
+def environments_from(user_file: str) -> tuple[dict[str, Environment], str | None]:
+    """The environments, and a problem with the user's file (then only the bundled ones are used)."""
+    if user_file:
+        try:
+            return load_environments(Path(user_file).expanduser()), None
+        except EnvironmentConfigError as exc:
+            log.warning("Ignoring the user environments file: %s", exc)
+            return load_environments(), str(exc)
+    return load_environments(), None
+
+
+SessionFactory = Callable[[Environment], "EnvironmentSession"]
+
+
+class Sessions:
+    """One EnvironmentSession per environment, made on first use; starts the embedded sandbox when needed.
+
+    The sandbox starts in a worker thread so the window paints and stays responsive meanwhile.
+    """
+
+    def __init__(self, environments: dict[str, Environment], factory: SessionFactory, *,
+                 start_sandbox: Callable[[], EmbeddedSandbox] | None = None) -> None:
+        self.environments = environments
+        self._factory = factory
+        self._start_sandbox = start_sandbox or _start_default_sandbox
+        self._sessions: dict[str, EnvironmentSession] = {}
+        self._sandbox: EmbeddedSandbox | None = None
+        self._sandbox_starting: asyncio.Future[EmbeddedSandbox] | None = None
+
+    @property
+    def sandbox(self) -> EmbeddedSandbox | None:
+        return self._sandbox
+
+    def existing(self, name: str) -> EnvironmentSession | None:
+        return self._sessions.get(name)
+
+    async def get(self, name: str) -> EnvironmentSession:
+        """The session for environment `name` (KeyError if unknown); may start the sandbox first."""
+        if name in self._sessions:
+            return self._sessions[name]
+        env = self.environments[name]
+        if env.embedded and not env.ready:
+            sandbox = await self._ensure_sandbox()
+            env = env.with_base(sandbox.base_url)
+        if name not in self._sessions:  # another caller may have made it while we awaited
+            self._sessions[name] = self._factory(env)
+        return self._sessions[name]
+
+    async def _ensure_sandbox(self) -> EmbeddedSandbox:
+        if self._sandbox is not None:
+            return self._sandbox
+        if self._sandbox_starting is None:
+            loop = asyncio.get_running_loop()
+            self._sandbox_starting = loop.run_in_executor(None, self._start_sandbox)
+        try:
+            self._sandbox = await asyncio.shield(self._sandbox_starting)
+        except Exception:
+            self._sandbox_starting = None
+            raise
+        log.info("Embedded sandbox at %s", self._sandbox.base_url)
+        return self._sandbox
+
+    async def aclose(self) -> None:
+        """Close every session's connections and stop the sandbox (in a worker thread)."""
+        sessions, self._sessions = list(self._sessions.values()), {}
+        for session in sessions:
+            try:
+                await asyncio.wait_for(session.aclose(), 5)
+            except (TimeoutError, Exception):
+                log.exception("Closing the %s session failed", session.env.name)
+        starting = self._sandbox_starting
+        if self._sandbox is None and starting is not None:
+            with contextlib.suppress(Exception):
+                self._sandbox = await starting
+        if self._sandbox is not None:
+            sandbox, self._sandbox = self._sandbox, None
+            await asyncio.get_running_loop().run_in_executor(None, sandbox.stop)
+
+
+def _start_default_sandbox() -> EmbeddedSandbox:
+    from console.sandbox import start_embedded
+
+    return start_embedded()
+
+
+@dataclass
+class Options:
+    """What the command line asked for."""
+
+    env: str | None = None
+    no_err_windows: bool = False
+    screenshot: Path | None = None
+    log_level: str | None = None
+    auto_sign_in: bool = False
+    exit_when_ready: bool = False
+    timings: bool = False
+
+
+class Timings:
+    """Marks printed for the start-up benchmark (`--timings`): wall-clock seconds since the epoch."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def mark(self, name: str) -> None:
+        if self.enabled:
+            print(f"TIMING {name} {time.time():.6f}", flush=True)
+
+
+async def run_console(options: Options) -> int:
+    """The console's main coroutine: build the window, wait until it closes, then shut down cleanly."""
+    from console.api.session import EnvironmentSession
+    from console.ui.context import ConsoleContext
+    from console.ui.crash import CrashHandler
+    from console.ui.idle import IdleWatcher
+    from console.ui.main_window import MainWindow
+    from console.ui.settings import Settings
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    timings = Timings(options.timings)
+    settings = Settings()
+    setup_logging(options.log_level or settings.log_level)
+    crash = CrashHandler(log_folder(), show_dialogs=not options.no_err_windows)
+    crash.install()
+    context = ConsoleContext(settings)
+    environments, env_problem = environments_from(settings.environments_file)
+
+    def make_session(env: Environment) -> EnvironmentSession:
+        return EnvironmentSession(env, **session_options(settings))
+
+    sessions = Sessions(environments, make_session)
+    window = MainWindow(context, sessions)
+    window.idle_watcher = IdleWatcher(context, app)
+    closed = asyncio.Event()
+    window.sig_closed.connect(closed.set)
+    window.sig_first_paint.connect(lambda: timings.mark("first_paint"))
+    if env_problem:
+        window.show_notice(QCoreApplication.translate("App", "Your environments file was ignored: %1")
+                           .replace("%1", env_problem))
+    window.show()
+
+    name = options.env or settings.last_environment or DEFAULT_ENVIRONMENT
+    if name not in environments:
+        window.show_notice(QCoreApplication.translate("App", "Unknown environment “%1”; using the sandbox.")
+                           .replace("%1", name))
+        name = DEFAULT_ENVIRONMENT
+    auto = options.auto_sign_in or options.screenshot is not None
+    starting = window.spawn(window.start(name, auto_sign_in=auto))
+    if options.screenshot is not None or options.exit_when_ready:
+        window.spawn(_when_ready(window, starting, options, timings))
+    try:
+        await closed.wait()
+    finally:
+        await shutdown(sessions, window)
+        crash.uninstall()
+    return window.exit_code
+
+
+async def _when_ready(window: MainWindow, starting: asyncio.Future[None], options: Options,  # noqa: F821
+                      timings: Timings) -> None:
+    await starting
+    timings.mark("ready")
+    if options.screenshot is not None:
+        await asyncio.sleep(0.2)  # let the last layout and paint settle
+        options.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(options.screenshot)):
+            window.exit_code = 2
+    QTimer.singleShot(0, window.close)
+
+
+def session_options(settings: object) -> dict[str, object]:
+    """Keyword arguments for EnvironmentSession taken from the settings."""
+    from console.api.client import ClientSettings
+
+    return {
+        "settings": ClientSettings(connect_timeout=settings.connect_timeout,  # type: ignore[attr-defined]
+                                   read_timeout=settings.read_timeout),  # type: ignore[attr-defined]
+        "language": settings.language,  # type: ignore[attr-defined]
+    }
+
+
+async def shutdown(sessions: Sessions, window: object) -> None:
+    """Cancel background tasks, close sessions and stop the sandbox; bounded so quitting never hangs."""
+    current = asyncio.current_task()
+    tasks = [task for task in asyncio.all_tasks() if task is not current and not task.done()]
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        await asyncio.wait(tasks, timeout=5)
+    await sessions.aclose()

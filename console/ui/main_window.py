@@ -1,0 +1,467 @@
+"""The main window: pages, environment switcher, status bar, Production band and lock screen."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import sys
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING
+
+import qasync
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.api.errors import CollectorError
+from console.ui.context import ConsoleContext
+from console.ui.idle import IdleWatcher, LockScreen
+from console.ui.signin import BrowserOpener, SignInDialog, system_browser
+from console.ui.widgets import ERROR_STYLE, NOTICE_STYLE, BusyIndicator, PlaceholderPage, ProductionBand
+
+if TYPE_CHECKING:
+    from console.api.exchange import Exchange
+    from console.api.session import EnvironmentSession
+    from console.ui.app import Sessions
+
+log = logging.getLogger(__name__)
+
+PRODUCTION_WORD = "PRODUCTION"
+STATUS_ITEM_STYLE = "padding: 0 10px 0 4px; border-right: 1px solid palette(mid);"
+
+
+class MainWindow(QMainWindow):
+    """Search, Enroll and Member pages over one environment session at a time."""
+
+    sig_closed = Signal()
+    """The user closed the window: the application shuts down."""
+    sig_first_paint = Signal()
+    """The window painted for the first time (start-up benchmark)."""
+    sig_ready = Signal()
+    """Start-up finished: the environment is connected (and signed in when asked to)."""
+
+    def __init__(self, context: ConsoleContext, sessions: Sessions, *,
+                 open_browser: BrowserOpener = system_browser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.sessions = sessions
+        self.exit_code = 0
+        self._open_browser = open_browser
+        self._history: list[QWidget] = []
+        self._painted = False
+        self._switch_generation = 0
+        self._unsubscribe = None
+        self.signin_dialog: SignInDialog | None = None
+        self.idle_watcher: IdleWatcher | None = None
+        self._tasks: set[asyncio.Task[object]] = set()
+        self.setWindowTitle(self.tr("Collector Console"))
+        self.resize(1100, 720)
+
+        self._build_pages()
+        self._build_toolbar()
+        self._build_status_bar()
+
+        self._token_timer = QTimer(self)
+        self._token_timer.setInterval(1000)
+        self._token_timer.timeout.connect(self._update_token_lifetime)
+
+        context.sig_session_changed.connect(self._on_session_changed)
+        context.sig_busy_changed.connect(self.busy_indicator.set_busy)
+        context.sig_locked.connect(self._on_locked)
+        context.sig_unlocked.connect(self._on_unlocked)
+        self._on_session_changed(None)
+
+    def spawn(self, coro: Coroutine[object, object, object]) -> asyncio.Task[object]:
+        """Run `coro` as a task the window keeps; a bug in it reaches the crash handler, as in asyncSlot."""
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[object]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            error = task.exception()
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    # Building ----------------------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        self.production_band = ProductionBand()
+        self.production_band.hide()
+        self.pages = QStackedWidget()
+        self.search_page = _page("console.ui.lookup", "SearchPage", self.context, self.tr("Search"))
+        self.member_page = _page("console.ui.lookup", "MemberPage", self.context, self.tr("Member"))
+        self.enroll_page = _page("console.ui.enroll", "EnrollPage", self.context, self.tr("Enroll"))
+        self.lock_screen = LockScreen(self.context, open_browser=self._open_browser)
+        self.lock_screen.sig_sign_in_requested.connect(self._on_sign_in_other)
+        for page in (self.search_page, self.member_page, self.enroll_page, self.lock_screen):
+            self.pages.addWidget(page)
+        for page in (self.search_page, self.enroll_page):
+            signal = getattr(page, "sig_open_member", None)
+            if signal is not None:
+                signal.connect(self.open_member)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.production_band)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        self.search_action = QAction(self.tr("&Search"), self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.search_action.setToolTip(self.tr("Find a member (Ctrl+F)"))
+        self.search_action.triggered.connect(self.show_search)
+        self.enroll_action = QAction(self.tr("&Enroll"), self)
+        self.enroll_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.enroll_action.setToolTip(self.tr("Enroll a new member (Ctrl+N)"))
+        self.enroll_action.triggered.connect(self.show_enroll)
+        self.back_action = QAction(self.tr("&Back"), self)
+        self.back_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.back_action.setToolTip(self.tr("Back (Esc)"))
+        self.back_action.triggered.connect(self.go_back)
+        self.back_action.setEnabled(False)
+        for action in (self.back_action, self.search_action, self.enroll_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" Environment: ")))
+        self.environment_combo = QComboBox()
+        self.environment_combo.setAccessibleName(self.tr("Environment"))
+        self.environment_combo.setToolTip(self.tr("The Collector Service environment the console talks to"))
+        for name, env in self.sessions.environments.items():
+            self.environment_combo.addItem(env.label, name)
+        self.environment_combo.activated.connect(self._on_environment_activated)
+        toolbar.addWidget(self.environment_combo)
+        self.sign_in_action = QAction(self.tr("Sign &in…"), self)
+        self.sign_in_action.triggered.connect(self.open_sign_in)
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.triggered.connect(self._on_sign_out)
+        toolbar.addAction(self.sign_in_action)
+        toolbar.addAction(self.sign_out_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.environment_label = QLabel()
+        self.identity_label = QLabel()
+        self.token_label = QLabel()
+        self.connection_label = QLabel()
+        self.notice_label = QLabel()
+        self.notice_label.setStyleSheet(NOTICE_STYLE)
+        self.busy_indicator = BusyIndicator()
+        for label, name in ((self.environment_label, self.tr("Environment")),
+                            (self.identity_label, self.tr("Signed-in identity")),
+                            (self.token_label, self.tr("Token lifetime")),
+                            (self.connection_label, self.tr("Connection state")),
+                            (self.notice_label, self.tr("Notice"))):
+            label.setAccessibleName(name)
+            label.setStyleSheet(label.styleSheet() + STATUS_ITEM_STYLE)
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.busy_indicator)
+
+    # Navigation --------------------------------------------------------------------------------------
+    def _navigate(self, page: QWidget) -> None:
+        if self.context.locked:
+            return
+        current = self.pages.currentWidget()
+        if current is not page:
+            self._history.append(current)
+            del self._history[:-20]
+            self.pages.setCurrentWidget(page)
+        self.back_action.setEnabled(bool(self._history))
+        page.setFocus()
+
+    def show_search(self) -> None:
+        self._navigate(self.search_page)
+        focus = getattr(self.search_page, "focus_search", None)
+        if focus is not None and not self.context.locked:
+            focus()
+
+    def show_enroll(self) -> None:
+        self._navigate(self.enroll_page)
+
+    def open_member(self, collector_number: str | None) -> None:
+        show = getattr(self.member_page, "show_member", None)
+        if show is not None:
+            show(collector_number)
+        self._navigate(self.member_page)
+
+    def go_back(self) -> None:
+        if self.context.locked or not self._history:
+            return
+        self.pages.setCurrentWidget(self._history.pop())
+        self.back_action.setEnabled(bool(self._history))
+
+    # Environments ------------------------------------------------------------------------------------
+    def _on_environment_activated(self, index: int) -> None:
+        self.request_environment(self.environment_combo.itemData(index))
+
+    def request_environment(self, name: str) -> None:
+        """Switch to `name` after the typed confirmation Production needs (the combo follows the result).
+
+        Runs the modal confirmation outside any coroutine, then the switch as a task.
+        """
+        env = self.context.environment
+        if env is not None and env.name == name:
+            return
+        if self.sessions.environments[name].is_production and not self.confirm_production():
+            self._select_in_combo(env.name if env is not None else None)
+            return
+        self.spawn(self.switch_environment(name))
+
+    def confirm_production(self) -> bool:
+        text, ok = QInputDialog.getText(
+            self, self.tr("Switch to Production"),
+            self.tr("Production holds live member data. Every write will ask again.\n"
+                    "Type %1 to switch.").replace("%1", PRODUCTION_WORD),
+            QLineEdit.EchoMode.Normal, "")
+        return ok and text.strip() == PRODUCTION_WORD
+
+    async def switch_environment(self, name: str, *, offer_sign_in: bool = True) -> EnvironmentSession | None:
+        """Make `name` current: member data is cleared at once, then the session connects (and resumes)."""
+        self._switch_generation += 1
+        generation = self._switch_generation
+        env = self.sessions.environments[name]
+        self._select_in_combo(name)
+        self.context.set_session(None)
+        self._clear_keyring_notice()
+        self.environment_label.setText(self.tr("%1 (starting…)").replace("%1", env.label))
+        self.production_band.setVisible(env.is_production)
+        try:
+            with self.context.busy():
+                session = await self.sessions.get(name)
+        except Exception as exc:  # the sandbox failed to start: a bug or a port problem, shown and logged
+            log.exception("Could not open the %s environment", name)
+            self.connection_label.setText(self.tr("Cannot start: %1").replace("%1", str(exc)))
+            self.connection_label.setStyleSheet(ERROR_STYLE + STATUS_ITEM_STYLE)
+            return None
+        if generation != self._switch_generation:
+            return None  # another switch started meanwhile
+        self.context.settings.last_environment = name
+        self.context.set_session(session)
+        self.spawn(self._check_health(session))
+        if not session.signed_in:
+            await self._resume(session)
+        if offer_sign_in and not session.signed_in and self.context.session is session:
+            self.open_sign_in()
+        return session
+
+    async def _resume(self, session: EnvironmentSession) -> None:
+        """Sign in again from what the keyring kept for this environment, if anything."""
+        try:
+            with self.context.busy():
+                resumed = await session.resume()
+        except CollectorError as exc:
+            log.info("Could not resume the %s session: %s", session.env.name, type(exc).__name__)
+            return
+        if resumed and self.context.session is session:
+            self.context.notify_session_changed()
+
+    def _select_in_combo(self, name: str | None) -> None:
+        index = self.environment_combo.findData(name) if name is not None else -1
+        self.environment_combo.setCurrentIndex(index)
+
+    async def start(self, name: str, *, auto_sign_in: bool = False) -> None:
+        """Open the first environment; sign in as the sandbox demo partner when asked, else offer sign-in."""
+        session = await self.switch_environment(name, offer_sign_in=False)
+        if session is None:
+            return
+        demo = session.env.demo_partner
+        if auto_sign_in and demo is not None and not session.signed_in:
+            try:
+                with self.context.busy():
+                    await session.sign_in_partner(demo[0], demo[1], False)
+            except CollectorError as exc:
+                self.show_notice(str(exc))
+            self.context.notify_session_changed()
+        if not session.signed_in:
+            self.open_sign_in()
+        self.show_search()
+        self.sig_ready.emit()
+
+    # Session state -----------------------------------------------------------------------------------
+    def _on_session_changed(self, session: EnvironmentSession | None) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        env = session.env if session is not None else None
+        signed_in = session is not None and session.signed_in
+        if env is not None:
+            self._select_in_combo(env.name)
+            self.environment_label.setText(env.label)
+            self.production_band.setVisible(env.is_production)
+            prefix = self.tr("PRODUCTION") + " — " if env.is_production else ""
+            self.setWindowTitle(prefix + self.tr("Collector Console — %1").replace("%1", env.label))
+            self._unsubscribe = session.exchange_log.subscribe(self._on_exchange)
+        self.sign_in_action.setEnabled(session is not None)
+        self.sign_out_action.setEnabled(signed_in)
+        self.identity_label.setText(self._identity_text(session))
+        if session is None:
+            self.connection_label.clear()
+        self._update_token_lifetime()
+        if signed_in:
+            self._token_timer.start()
+        else:
+            self._token_timer.stop()
+
+    def _identity_text(self, session: EnvironmentSession | None) -> str:
+        identity = session.identity if session is not None else None
+        if identity is None:
+            return self.tr("Not signed in")
+        method = self.tr("partner") if identity.method == "partner" else self.tr("member")
+        return self.tr("%1 (%2)").replace("%1", identity.display).replace("%2", method)
+
+    def _update_token_lifetime(self) -> None:
+        session = self.context.session
+        facts = session.facts() if session is not None and session.signed_in else None
+        if facts is None:
+            self.token_label.clear()
+            return
+        seconds = max(0, int(facts.expires_in))
+        self.token_label.setText(self.tr("Token: %1 left").replace("%1", _duration(seconds)))
+
+    def _on_exchange(self, exchange: Exchange) -> None:
+        if exchange.status is None:
+            self._set_connection(False, exchange.error or "")
+        else:
+            self._set_connection(exchange.status < 500, "")
+
+    def _set_connection(self, online: bool, detail: str) -> None:
+        if online:
+            self.connection_label.setText(self.tr("Online"))
+            self.connection_label.setStyleSheet(STATUS_ITEM_STYLE)
+        else:
+            text = self.tr("Unreachable") if not detail else self.tr("Unreachable: %1").replace("%1", detail)
+            self.connection_label.setText(text)
+            self.connection_label.setStyleSheet(ERROR_STYLE + STATUS_ITEM_STYLE)
+
+    async def _check_health(self, session: EnvironmentSession) -> None:
+        try:
+            await session.client.health()
+        except CollectorError as exc:
+            if self.context.session is session:
+                self._set_connection(False, str(exc))
+        else:
+            if self.context.session is session:
+                self._set_connection(True, "")
+
+    def show_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+
+    # Sign-in -----------------------------------------------------------------------------------------
+    def open_sign_in(self) -> SignInDialog:
+        """Show the (non-modal) sign-in dialog for the current environment."""
+        if self.signin_dialog is None:
+            self.signin_dialog = SignInDialog(self.context, self.sessions.environments,
+                                              open_browser=self._open_browser, parent=self)
+            self.signin_dialog.sig_environment_requested.connect(self.request_environment)
+            self.signin_dialog.sig_signed_in.connect(self._on_signed_in)
+        self.signin_dialog.show()
+        self.signin_dialog.raise_()
+        self.signin_dialog.activateWindow()
+        return self.signin_dialog
+
+    def _on_signed_in(self) -> None:
+        session = self.context.session
+        dialog = self.signin_dialog
+        if (session is not None and dialog is not None and dialog.remember.isChecked()
+                and not session.secret_persistent):
+            self.show_notice(self._keyring_notice_text())
+        if self.context.locked:
+            self.context.unlock()
+
+    def _keyring_notice_text(self) -> str:
+        return self.tr("No system keyring: the secret is kept for this session only.")
+
+    def _clear_keyring_notice(self) -> None:
+        if self.notice_label.text() == self._keyring_notice_text():
+            self.notice_label.clear()
+
+    def _on_sign_in_other(self) -> None:
+        self.spawn(self._sign_out_then_sign_in())
+
+    async def _sign_out_then_sign_in(self) -> None:
+        await self.sign_out()
+        self.open_sign_in()
+
+    @qasync.asyncSlot()
+    async def _on_sign_out(self) -> None:
+        await self.sign_out()
+
+    async def sign_out(self) -> None:
+        session = self.context.session
+        if session is None:
+            return
+        try:
+            with self.context.busy():
+                await session.sign_out()
+        except CollectorError as exc:  # revocation failed: tokens are dropped locally anyway
+            self.show_notice(self.tr("Signed out here; the server was not told: %1").replace("%1", str(exc)))
+        self.context.notify_session_changed()
+
+    # Lock --------------------------------------------------------------------------------------------
+    def _on_locked(self) -> None:
+        self._before_lock = self.pages.currentWidget()
+        self.pages.setCurrentWidget(self.lock_screen)
+        for action in (self.search_action, self.enroll_action, self.back_action):
+            action.setEnabled(False)
+        self.environment_combo.setEnabled(False)
+
+    def _on_unlocked(self) -> None:
+        for action in (self.search_action, self.enroll_action):
+            action.setEnabled(True)
+        self.environment_combo.setEnabled(True)
+        self._history.clear()
+        self.pages.setCurrentWidget(self.search_page)
+
+    # Window events -----------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.UpdateRequest:
+            result = super().event(event)
+            self._painted = True
+            self.sig_first_paint.emit()
+            return result
+        return super().event(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.signin_dialog is not None:
+            self.signin_dialog.cancel_member_sign_in()
+            self.signin_dialog.hide()
+        self._token_timer.stop()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        for task in list(self._tasks):
+            task.cancel()
+        event.accept()
+        self.sig_closed.emit()
+
+
+def _page(module: str, name: str, context: ConsoleContext, title: str) -> QWidget:
+    """The page class from its package, or a placeholder while that package is not written yet."""
+    try:
+        page_class = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return PlaceholderPage(title)
+    return page_class(context)
+
+
+def _duration(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
