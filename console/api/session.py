@@ -69,7 +69,9 @@ class EnvironmentSession:
             timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
             transport=transport,
         )
-        self._endpoint = TokenEndpoint(self._auth_http, env.paths["token"], env.paths["revoke"])
+        self._endpoint = TokenEndpoint(
+            self._auth_http, env.paths["token"], env.paths["revoke"], exchange_log=self.exchange_log
+        )
         self.client = CollectorClient(
             env,
             auth=_SessionAuth(self),

@@ -15,6 +15,7 @@ from collections.abc import AsyncGenerator, Callable, Generator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
+from urllib.parse import quote
 
 import httpx
 import jwt
@@ -27,6 +28,8 @@ from console.api.auth_errors import (
     WrongCredentials,
 )
 from console.api.errors import ConnectionFailed, RequestTimedOut
+from console.api.exchange import Exchange, ExchangeLog
+from console.api.redaction import MASK
 from console.api.secrets import SecretStore
 
 log = logging.getLogger(__name__)
@@ -37,6 +40,8 @@ REFRESH_MARGIN = 60.0
 """Seconds before expiry at which a token is renewed (at most a tenth of its lifetime)."""
 COLLECTOR_NUMBER_CLAIM = "https://airmiles.ca/collectorNumber"
 REFRESH_TOKEN_KEY = "member.refresh_token"  # noqa: S105 - a keyring entry name
+_SHOWN_FORM_FIELDS = frozenset({"grant_type", "client_id", "audience", "scope", "redirect_uri"})
+"""Token-request fields shown in the exchange log; every other one (secret, code, tokens) is masked."""
 MEMBER_SCOPES = "openid profile email offline_access collector:profile:read collector:summary:read"
 
 
@@ -55,12 +60,23 @@ class TokenFacts:
 
 
 class TokenEndpoint:
-    """The token and revocation endpoints of one environment's authorization server."""
+    """The token and revocation endpoints of one environment's authorization server.
 
-    def __init__(self, http: httpx.AsyncClient, token_path: str, revoke_path: str) -> None:
+    Each call is published to ``exchange_log`` (when given) with every credential in the form
+    masked; token values in answers are masked by the exchange log's own redaction.
+    """
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        token_path: str,
+        revoke_path: str,
+        exchange_log: ExchangeLog | None = None,
+    ) -> None:
         self._http = http
         self._token_path = token_path
         self._revoke_path = revoke_path
+        self._exchange_log = exchange_log
 
     async def request(self, form: dict[str, str]) -> dict:
         """POST a token request; return the JSON answer or raise the matching sign-in error.
@@ -88,12 +104,53 @@ class TokenEndpoint:
         return response.status_code == 200
 
     async def _post(self, path: str, form: dict[str, str]) -> httpx.Response:
+        request = self._http.build_request("POST", path, data=form, headers={"Accept": "application/json"})
+        started_at, started = datetime.now(UTC), time.perf_counter()
         try:
-            return await self._http.post(path, data=form, headers={"Accept": "application/json"})
+            response = await self._http.send(request)
         except httpx.TimeoutException as exc:
+            self._publish(request, form, started_at, started, error=type(exc).__name__)
             raise RequestTimedOut("The sign-in service did not answer in time.") from exc
         except httpx.TransportError as exc:
+            self._publish(request, form, started_at, started, error=type(exc).__name__)
             raise ConnectionFailed("Could not reach the sign-in service.") from exc
+        self._publish(request, form, started_at, started, response=response)
+        return response
+
+    def _publish(
+        self,
+        request: httpx.Request,
+        form: dict[str, str],
+        started_at: datetime,
+        started: float,
+        *,
+        response: httpx.Response | None = None,
+        error: str | None = None,
+    ) -> None:
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        status = response.status_code if response is not None else error
+        log.debug("POST %s -> %s in %.1f ms", request.url.path, status, elapsed_ms)
+        if self._exchange_log is None:
+            return
+        shown = "&".join(
+            f"{quote(name)}={quote(value, safe='') if name in _SHOWN_FORM_FIELDS else MASK}"
+            for name, value in form.items()
+        )
+        self._exchange_log.publish(
+            Exchange.capture(
+                method="POST",
+                url=str(request.url),
+                request_headers=request.headers.multi_items(),
+                request_body=shown.encode(),
+                started_at=started_at,
+                duration_ms=elapsed_ms,
+                correlation_id=None,
+                status=response.status_code if response is not None else None,
+                response_headers=response.headers.multi_items() if response is not None else (),
+                response_body=response.content if response is not None else b"",
+                error=error,
+            )
+        )
 
 
 class _AccessToken:

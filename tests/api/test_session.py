@@ -337,3 +337,29 @@ async def test_resume_falls_back_to_a_remembered_partner_when_the_member_token_i
         assert "sandbox/member.refresh_token" not in entries(keyring_backend)
     finally:
         await later.aclose()
+
+
+async def test_sign_in_calls_appear_in_the_exchange_log_with_credentials_masked(
+    session: EnvironmentSession,
+) -> None:
+    await session.sign_in_member("email", SandboxBrowser(), timeout=30)
+    await session.sign_in_partner(*PARTNER)
+    calls = [
+        (x.method, x.url.removeprefix(session.env.auth_base), x.status) for x in session.exchange_log.recent
+    ]
+    assert calls == [
+        ("POST", "/oauth/token", 200),  # the member's code exchange
+        ("POST", "/oauth/token", 200),  # the partner's client credentials, checked first
+        ("POST", "/oauth/revoke", 200),  # then the member's refresh token, as the partner replaces them
+    ]
+    code_exchange, partner_call, revoke = session.exchange_log.recent
+    assert "token=•••" in revoke.request_body
+    assert "grant_type=authorization_code" in code_exchange.request_body
+    assert "code=•••" in code_exchange.request_body and "code_verifier=•••" in code_exchange.request_body
+    assert "client_secret=•••" in partner_call.request_body
+    assert PARTNER[1] not in partner_call.as_curl()
+    for exchange in (code_exchange, partner_call):
+        assert exchange.response_body["access_token"] == "•••"
+        assert exchange.response_body["token_type"] == "Bearer"
+    assert code_exchange.response_body["refresh_token"] == "•••"
+    assert bearer(session) not in str(partner_call.response_body)
