@@ -56,8 +56,10 @@ class LoadingStack(QStackedWidget):
     def show_loading(self) -> None:
         self.setCurrentWidget(self._loading)
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, *, retry: bool = True) -> None:
+        """A message instead of content; `retry=False` for one that trying again cannot change."""
         self.error_label.setText(message)
+        self.retry_button.setVisible(retry)
         self.setCurrentWidget(self._error)
 
     def show_content(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -139,6 +140,11 @@ class MemberPage(QWidget):
             collector_number = identity.collector_number
         self._number = collector_number
         self._set_title()
+        session = self._context.session
+        if session is None or not session.signed_in:
+            for stack in (self.profile_stack, self.summary_stack):
+                stack.show_error(self.tr("Sign in to look up members."), retry=False)
+            return
         self._start("profile")
         self._start("summary")
 
@@ -156,8 +162,8 @@ class MemberPage(QWidget):
         self.notice.hide()
         self.title.setText(self.tr("No member selected"))
         self.reveal_all_button.setEnabled(False)
-        self.profile_stack.show_loading()
-        self.summary_stack.show_loading()
+        for stack in (self.profile_stack, self.summary_stack):
+            stack.show_error(self.tr("Open a member from the search page."), retry=False)
 
     # -- reveal -----------------------------------------------------------------------------------
     def reveal(self, field: str) -> bool:
@@ -222,6 +228,7 @@ class MemberPage(QWidget):
             if self.verification_required:
                 self.verification.set_profile(profile)
                 self.verification.show()
+                self._chain_tab_order()
             self._update_reveal_state()
         finally:
             self._finished()
@@ -278,6 +285,17 @@ class MemberPage(QWidget):
         self.reveal_all_button.setEnabled(allowed and bool(self.profile_panel.masked_fields()))
 
     # -- helpers ----------------------------------------------------------------------------------
+    def _chain_tab_order(self) -> None:
+        """Checklist first (typed into at once), then the profile's Show buttons, then Refresh."""
+        chain = [self.reveal_all_button]
+        for line, box in zip(self.verification.inputs, self.verification.checkboxes, strict=True):
+            chain += [line, box] if line.isVisibleTo(self.verification) else [box]
+        chain += [field.button for field in self.profile_panel.fields.values()]
+        chain.append(self.summary_panel.refresh_button)
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        chain[1].setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _set_title(self) -> None:
         if self._number:
             self.title.setText(self.tr("Member %1").replace("%1", mask_collector_number(self._number)))

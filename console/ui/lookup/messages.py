@@ -24,7 +24,10 @@ def _tr(text: str) -> str:
 def _wait(seconds: float | None) -> str:
     if not seconds:
         return _tr("Try again in a moment.")
-    return _tr("Try again in %n second(s).").replace("%n", str(max(1, round(seconds))))
+    count = max(1, round(seconds))
+    if count == 1:
+        return _tr("Try again in 1 second.")
+    return _tr("Try again in %1 seconds.").replace("%1", str(count))
 
 
 def describe_error(error: Exception, action: Action) -> str:

@@ -95,6 +95,7 @@ class ProfilePanel(QWidget):
         values = {
             "collectorNumber": profile.collector_number,
             "name": _join(
+                personal and self._title(personal.title),
                 personal and personal.first_name,
                 personal and personal.middle_name,
                 personal and personal.last_name,
@@ -135,6 +136,11 @@ class ProfilePanel(QWidget):
         words = {"FEMALE": self.tr("Female"), "MALE": self.tr("Male"), "OTHER": self.tr("Other"),
                  "UNDISCLOSED": self.tr("Undisclosed")}
         return words.get(str(gender), str(gender))
+
+    def _title(self, title: str | None) -> str:
+        words = {"MR": self.tr("Mr."), "MRS": self.tr("Mrs."), "MS": self.tr("Ms."), "MISS": self.tr("Miss"),
+                 "DR": self.tr("Dr."), "MX": self.tr("Mx.")}
+        return words.get(str(title or ""), str(title or ""))
 
     def _phone_type(self, kind: str | None) -> str:
         words = {"Home": self.tr("Home"), "Mobile": self.tr("Mobile"), "Business": self.tr("Business")}

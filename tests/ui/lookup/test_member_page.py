@@ -1,0 +1,214 @@
+"""The member view against a sandbox with 10 000 members: loading, masking, audit, verification, errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from console import formats
+from console.api.errors import InsufficientScope
+from console.audit import AuditLog
+from console.ui.context import ConsoleContext
+from console.ui.lookup import MemberPage, SearchPage
+from console.ui.lookup.messages import Action, describe_error
+from console.ui.lookup.recent import RecentMembers
+from tests.ui.lookup.conftest import READONLY, Sessions, shown_texts
+
+JANE = "80000000007"
+MARC_INACTIVE = "80000000021"
+
+
+def open_member(qtbot: Any, page: MemberPage, number: str | None) -> None:
+    with qtbot.waitSignal(page.sig_loaded, timeout=15_000):
+        page.show_member(number)
+
+
+def verify_jane(page: MemberPage) -> None:
+    name, postal = page.verification.inputs
+    name.setText("Jane Doe")
+    postal.setText("m5x 1a9")
+
+
+def unused_number() -> str:
+    body = "8999999999"
+    return body + str(formats.collector_check_digit(body))
+
+
+def test_profile_and_summary_load_at_once_masked(qtbot, member_page, context, sessions: Sessions) -> None:
+    session = sessions.partner()
+    context.set_session(session)
+    httpx.put(f"{session.env.api_base}/_sandbox/faults", json={"latencyMs": 300}).raise_for_status()
+    try:
+        member_page.show_member(JANE)
+        assert member_page.profile_stack.is_loading and member_page.summary_stack.is_loading
+        qtbot.waitUntil(lambda: not member_page.is_loading, timeout=5_000)
+    finally:
+        httpx.put(f"{session.env.api_base}/_sandbox/faults", json={}).raise_for_status()
+    log = httpx.get(f"{session.env.api_base}/_sandbox/requests").json()["items"]
+    calls = [item for item in log if item["path"] in ("/collectors/profile", "/collectors/summary")]
+    assert len(calls) == 2
+    text = shown_texts(member_page)
+    assert "Gold tier" in text
+    assert "Cash Miles" in text and "Dream Miles" in text
+    assert "cannot be moved between them" in text
+    assert "As of" in member_page.summary_panel.as_of.text()
+    for secret in ("jane.doe@example.com", "Jane Anne Doe", "1985-06-15", "M5X 1A9", "100 King", JANE):
+        assert secret not in text, secret
+    assert member_page.title.text() == "Member 8•••••••007"
+
+
+def test_verification_gate_then_audited_reveal(qtbot, member_page, context, sessions: Sessions,
+                                               audit: AuditLog) -> None:
+    context.set_session(sessions.partner())
+    open_member(qtbot, member_page, JANE)
+    assert member_page.verification.isVisible()
+    assert not member_page.profile_panel.fields["email"].button.isEnabled()
+    assert member_page.reveal("email") is False
+    assert audit.read_all() == []
+
+    member_page.verification.inputs[0].setText("Jane Smith")
+    assert not member_page.verification.checkboxes[0].isChecked()
+    with qtbot.waitSignal(member_page.verification.sig_verified):
+        verify_jane(member_page)
+    assert not member_page.verification.isVisible()
+    email = member_page.profile_panel.fields["email"]
+    assert email.button.isEnabled()
+    assert email.label.text() != "jane.doe@example.com"
+
+    with qtbot.waitSignal(member_page.sig_revealed):
+        email.button.click()
+    assert email.label.text() == "jane.doe@example.com"
+    assert member_page.profile_panel.fields["phones"].label.text() == "•••-•••-0101; •••-•••-0102"
+    records = audit.read_all()
+    assert len(records) == 1
+    record = records[0]
+    assert record["field"] == "email"
+    assert record["collectorNumber"] == JANE
+    assert record["staff"] == context.staff_identity()
+    assert record["environment"] == "sandbox"
+    assert record["recordedAt"]
+    assert "jane.doe" not in audit.path.read_text()
+
+
+def test_show_all_audits_each_field(qtbot, member_page, context, sessions: Sessions, audit: AuditLog) -> None:
+    context.set_session(sessions.partner())
+    open_member(qtbot, member_page, JANE)
+    verify_jane(member_page)
+    member_page.reveal_all_button.click()
+    text = shown_texts(member_page)
+    for value in ("jane.doe@example.com", "Ms. Jane Anne Doe", "1985-06-15", "M5X 1A9", "416-555-0101"):
+        assert value in text, value
+    fields = [record["field"] for record in audit.read_all()]
+    assert sorted(fields) == sorted(member_page.profile_panel.fields)
+    assert not member_page.reveal_all_button.isEnabled()
+
+
+def test_verification_can_be_switched_off(qtbot, member_page, context, sessions: Sessions, audit) -> None:
+    context.settings.caller_verification = False
+    context.set_session(sessions.partner())
+    open_member(qtbot, member_page, JANE)
+    assert not member_page.verification.isVisible()
+    assert member_page.reveal("dateOfBirth")
+    assert member_page.profile_panel.fields["dateOfBirth"].label.text() == "1985-06-15"
+    assert [r["field"] for r in audit.read_all()] == ["dateOfBirth"]
+
+
+def test_a_new_member_is_masked_and_unverified_again(qtbot, member_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    open_member(qtbot, member_page, JANE)
+    verify_jane(member_page)
+    assert member_page.reveal("email")
+    open_member(qtbot, member_page, "80000000014")
+    assert member_page.verification.isVisible()
+    assert "elise" not in member_page.profile_panel.fields["email"].label.text()
+    assert "Onyx tier" in member_page.summary_panel.tier.text()
+
+
+def test_not_found_in_words(qtbot, member_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    open_member(qtbot, member_page, unused_number())
+    assert member_page.profile_stack.has_error
+    assert member_page.summary_stack.has_error
+    assert member_page.profile_stack.error_label.text() == "No member has this collector number."
+    assert not member_page.verification.isVisible()
+
+
+def test_inactive_member_is_flagged(qtbot, member_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    open_member(qtbot, member_page, MARC_INACTIVE)
+    assert member_page.banner.isVisible()
+    assert "inactive" in member_page.banner.text()
+
+
+def test_read_only_client_reads_but_cannot_search(qtbot, member_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner(READONLY))
+    open_member(qtbot, member_page, JANE)
+    assert not member_page.profile_stack.has_error and not member_page.summary_stack.has_error
+
+
+def test_scope_messages_name_what_cannot_be_read() -> None:
+    error = InsufficientScope(scope="collector:profile:read", status=403)
+    assert describe_error(error, Action.PROFILE) == "These credentials cannot read profiles."
+    assert describe_error(error, Action.SUMMARY) == "These credentials cannot read summaries."
+    assert describe_error(error, Action.SEARCH) == "These credentials cannot search for members."
+
+
+def test_summary_error_keeps_the_profile_and_retry_recovers(qtbot, member_page, context, sessions: Sessions,
+                                                           sandbox_faults) -> None:
+    context.set_session(sessions.partner(max_attempts=1))
+    fault = {"errors": {"next": 1, "statuses": [503], "retryAfter": 3}}
+    httpx.put(sandbox_faults, json=fault).raise_for_status()
+    member_page.show_member(JANE)
+    qtbot.waitUntil(lambda: not member_page.is_loading, timeout=15_000)
+    errors = [stack for stack in (member_page.profile_stack, member_page.summary_stack) if stack.has_error]
+    assert len(errors) == 1
+    assert errors[0].error_label.text() == "The service is unavailable right now. Try again in 3 seconds."
+    errors[0].retry_button.click()
+    qtbot.waitUntil(lambda: not member_page.is_loading, timeout=15_000)
+    assert not member_page.profile_stack.has_error and not member_page.summary_stack.has_error
+
+
+def test_summary_refresh(qtbot, member_page, context, sessions: Sessions) -> None:
+    session = sessions.partner()
+    context.set_session(session)
+    open_member(qtbot, member_page, JANE)
+    httpx.delete(f"{session.env.api_base}/_sandbox/requests").raise_for_status()
+    member_page.summary_panel.refresh_button.click()
+    qtbot.waitUntil(lambda: not member_page.is_loading, timeout=15_000)
+    log = httpx.get(f"{session.env.api_base}/_sandbox/requests").json()["items"]
+    assert [item["path"] for item in log] == ["/collectors/summary"]
+
+
+def test_member_token_shows_the_signed_in_member(qtbot, member_page, context, sessions: Sessions,
+                                                 audit) -> None:
+    context.set_session(sessions.member())
+    open_member(qtbot, member_page, None)
+    assert member_page.collector_number == JANE
+    assert not member_page.verification.isVisible()
+    assert "Gold tier" in member_page.summary_panel.tier.text()
+    assert member_page.reveal("email")
+    assert audit.read_all()[0]["collectorNumber"] == JANE
+
+
+def test_recent_members_cleared_on_lock_and_switch(qtbot, member_page, context: ConsoleContext,
+                                                   sessions: Sessions) -> None:
+    search = SearchPage(context)
+    qtbot.addWidget(search)
+    context.set_session(sessions.partner())
+    open_member(qtbot, member_page, JANE)
+    open_member(qtbot, member_page, "80000000014")
+    assert [m.collector_number for m in RecentMembers.of(context).members] == ["80000000014", JANE]
+    assert search.recent_list.count() == 2
+    assert search.recent_list.item(0).text() == "8•••••••014 · É•••"
+    with qtbot.waitSignal(search.sig_open_member) as opened:
+        search.recent_list.itemActivated.emit(search.recent_list.item(1))
+    assert opened.args == [JANE]
+    context.lock()
+    assert search.recent_list.count() == 0
+    assert member_page.collector_number is None
+    context.unlock()
+    open_member(qtbot, member_page, JANE)
+    assert search.recent_list.count() == 1
+    context.set_session(sessions.partner())
+    assert search.recent_list.count() == 0

@@ -1,0 +1,195 @@
+"""The search page against a sandbox with 10 000 members."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from console import formats
+from console.ui.lookup import SearchPage
+from console.ui.lookup.results_model import NUMBER_ROLE
+from console.ui.lookup.search_page import PAGE_SIZE
+from tests.ui.lookup.conftest import READONLY, Sessions
+
+JANE = "80000000007"
+ELISE = "80000000014"
+
+
+def search(qtbot: Any, page: SearchPage, text: str) -> None:
+    """Type `text` (set directly: keyClicks cannot send accents) and press Enter; wait for the answer."""
+    page.search_box.setText(text)
+    page.search_box.setFocus()
+    with qtbot.waitSignal(page.sig_results_shown, timeout=15_000):
+        QTest.keyClick(page.search_box, Qt.Key.Key_Return)
+
+
+def numbers(page: SearchPage) -> list[str]:
+    model = page.model
+    return [model.data(model.index(row, 0), NUMBER_ROLE) for row in range(model.rowCount())]
+
+
+def column(page: SearchPage, index: int) -> list[str]:
+    model = page.model
+    return [model.data(model.index(row, index)) for row in range(model.rowCount())]
+
+
+def test_collector_number_opens_the_member_directly(qtbot, search_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    search_page.search_box.setText("8000-000 0007")
+    assert "Enter opens the member" in search_page.hint.text()
+    with qtbot.waitSignal(search_page.sig_open_member) as opened:
+        QTest.keyClick(search_page.search_box, Qt.Key.Key_Return)
+    assert opened.args == [JANE]
+    assert search_page.model.rowCount() == 0
+
+
+def test_check_digit_warning_still_opens(qtbot, search_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    search_page.search_box.setText("8000 000 0008")
+    assert "check digit does not match" in search_page.hint.text()
+    with qtbot.waitSignal(search_page.sig_open_member) as opened:
+        QTest.keyClick(search_page.search_box, Qt.Key.Key_Return)
+    assert opened.args == ["80000000008"]
+    assert "looked it up anyway" in search_page.message.text()
+
+
+def test_search_by_email(qtbot, search_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    search(qtbot, search_page, "JANE.DOE@example.com")
+    assert numbers(search_page) == [JANE]
+    assert column(search_page, 0) == ["8•••••••007"]
+    assert column(search_page, 1) == ["D."]  # the agent did not type the name: initials only
+    assert column(search_page, 2) == ["J."]
+    assert search_page.table.hasFocus()
+
+
+def test_search_by_phone(qtbot, search_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    search(qtbot, search_page, "+1 (416) 555-0102")
+    assert JANE in numbers(search_page)  # test numbers are 555-01XX: others may share it
+
+
+def test_search_by_last_and_first_name(qtbot, search_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    search(qtbot, search_page, "Tremblay, Élise")
+    assert ELISE in numbers(search_page)
+    assert set(column(search_page, 1)) == {"Tremblay"}  # typed by the agent, so shown
+    assert set(column(search_page, 2)) == {"É."}
+
+
+def test_search_by_last_name_and_postal_code(qtbot, search_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    search(qtbot, search_page, "doe m5x1a9")
+    assert numbers(search_page) == [JANE]
+
+
+def test_no_match_says_so(qtbot, search_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    search(qtbot, search_page, "nobody.here@example.com")
+    assert search_page.model.rowCount() == 0
+    assert search_page.message.text() == "No member matches this search."
+
+
+def test_paging_with_load_more_until_the_end(qtbot, search_page, context, sessions: Sessions) -> None:
+    session = sessions.partner()
+    context.set_session(session)
+    search(qtbot, search_page, "Smith")
+    assert search_page.model.rowCount() == PAGE_SIZE
+    assert search_page.load_more_button.isVisible()
+    assert "more are available" in search_page.count_label.text()
+    pages = 1
+    while search_page.load_more_button.isVisible():
+        with qtbot.waitSignal(search_page.sig_results_shown, timeout=15_000):
+            search_page.load_more_button.click()
+        pages += 1
+    found = numbers(search_page)
+    assert pages >= 3
+    assert len(found) == len(set(found)) > 2 * PAGE_SIZE
+    log = httpx.get(f"{session.env.api_base}/_sandbox/requests", params={"path": "/collectors/search"}).json()
+    assert sum(1 for item in log["items"] if item["status"] == 200) >= pages
+    assert search_page.count_label.text() == f"{len(found)} members found."
+
+
+def test_sorting_and_enter_opens_the_current_row(qtbot, search_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    search(qtbot, search_page, "Tremblay")
+    model = search_page.model
+    selected = model.data(search_page.table.currentIndex(), NUMBER_ROLE)
+    search_page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # city
+    cities = [city.casefold() for city in column(search_page, 3)]
+    assert cities == sorted(cities, reverse=True)
+    assert len(set(cities)) > 1
+    assert model.data(search_page.table.currentIndex(), NUMBER_ROLE) == selected  # the selection follows
+    search_page.table.selectRow(0)
+    QTest.keyClick(search_page.table, Qt.Key.Key_Down)
+    row = search_page.table.currentIndex().row()
+    assert row == 1
+    with qtbot.waitSignal(search_page.sig_open_member) as opened:
+        QTest.keyClick(search_page.table, Qt.Key.Key_Return)
+    assert opened.args == [model.data(model.index(row, 0), NUMBER_ROLE)]
+
+
+def test_environment_without_search_looks_up_by_number_only(qtbot, search_page, context, sessions: Sessions,
+                                                             environment) -> None:
+    plain = environment.model_copy(update={"capabilities": set()})
+    context.set_session(sessions.make(plain))
+    search_page.search_box.setText("Doe")
+    assert "collector number only" in search_page.hint.text()
+    QTest.keyClick(search_page.search_box, Qt.Key.Key_Return)
+    assert search_page.message.text() == "This environment looks up members by collector number only."
+    assert not search_page.is_searching
+
+
+def test_read_only_client_cannot_search(qtbot, search_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner(READONLY))
+    search(qtbot, search_page, "Doe")
+    assert search_page.message.text() == "These credentials cannot search for members."
+
+
+def test_rate_limited_says_how_long_to_wait(qtbot, search_page, context, sessions: Sessions,
+                                            sandbox_faults) -> None:
+    context.set_session(sessions.partner(max_attempts=1))
+    fault = {"errors": {"next": 1, "statuses": [429], "retryAfter": 7}}
+    httpx.put(sandbox_faults, json=fault).raise_for_status()
+    search(qtbot, search_page, "Doe")
+    assert search_page.message.text() == "Too many requests. Try again in 7 seconds."
+
+
+def test_bad_entries_are_explained_without_a_request(qtbot, search_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    for text, words in [("12345", "Not a collector number"), ("jane@", "email address is not valid"),
+                        ("Doe, J4ne", "first name")]:
+        search_page.search_box.setText(text)
+        QTest.keyClick(search_page.search_box, Qt.Key.Key_Return)
+        assert words in search_page.message.text()
+        assert not search_page.is_searching
+
+
+def test_search_is_cleared_on_environment_switch_and_lock(qtbot, search_page, context,
+                                                          sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    search(qtbot, search_page, "Doe")
+    assert search_page.model.rowCount() > 0
+    context.lock()
+    assert search_page.model.rowCount() == 0
+    assert search_page.search_box.text() == ""
+    context.unlock()
+    search(qtbot, search_page, "Doe")
+    context.set_session(None)
+    assert search_page.model.rowCount() == 0
+
+
+def test_focus_search_and_accessible_names(search_page) -> None:
+    search_page.search_box.setText("Doe")
+    search_page.focus_search()
+    assert search_page.search_box.hasFocus()
+    assert search_page.search_box.selectedText() == "Doe"
+    for widget in (search_page.search_box, search_page.table, search_page.recent_list):
+        assert widget.accessibleName()
+
+
+def test_the_sandbox_numbers_pass_the_check_digit() -> None:
+    assert formats.collector_number_checks(JANE)
