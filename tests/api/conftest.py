@@ -30,7 +30,7 @@ def partner_token(sandbox_url: str) -> str:
 
 @pytest.fixture
 async def make_client(sandbox_env: Environment, partner_token: str) -> AsyncIterator[MakeClient]:
-    """Builds clients on the sandbox (partner token, fast retries by default); closes them after the test."""
+    """Builds clients on the sandbox (partner token, fast retries, an exchange log); closes them after."""
     made: list[CollectorClient] = []
 
     async def make(
@@ -40,6 +40,7 @@ async def make_client(sandbox_env: Environment, partner_token: str) -> AsyncIter
         settings: ClientSettings = FAST,
         **kwargs: object,
     ) -> CollectorClient:
+        kwargs.setdefault("exchange_log", ExchangeLog())
         client = CollectorClient(
             env or sandbox_env, auth or StaticBearer(partner_token), settings=settings, **kwargs
         )
@@ -54,4 +55,4 @@ async def make_client(sandbox_env: Environment, partner_token: str) -> AsyncIter
 @pytest.fixture
 async def client(make_client: MakeClient) -> CollectorClient:
     """A partner client on the sandbox with an exchange log."""
-    return await make_client(exchange_log=ExchangeLog())
+    return await make_client()
