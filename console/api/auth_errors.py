@@ -31,10 +31,13 @@ __all__ = [
 ]
 
 
-class NotSignedIn(SignInError):
-    """A token was needed but nobody is signed in to this environment (or the session was closed)."""
+class NotSignedIn(SessionExpired):
+    """A token was needed but nobody is signed in to this environment (or the session was closed).
 
-    default_message = "Not signed in."
+    A kind of SessionExpired, so the UI's "sign in again" handling covers it.
+    """
+
+    default_message = "Not signed in. Sign in to continue."
 
 
 class SignInNotOffered(SignInError):

@@ -239,7 +239,7 @@ def _member_identity(manager: TokenManager) -> Identity:
 
 
 class _SessionAuth(httpx.Auth):
-    """The client's auth: delegates to whichever token manager is current (none: no header)."""
+    """The client's auth: delegates to whichever token manager is current; none raises NotSignedIn."""
 
     requires_request_body = True
 
@@ -247,13 +247,12 @@ class _SessionAuth(httpx.Auth):
         self._session = session
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        raise NotSignedIn("The console signs requests for async clients only.")
+        raise RuntimeError("The console signs requests for async clients only.")
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         manager = self._session._tokens
         if manager is None:
-            yield request  # health needs no token; anything else gets the server's 401
-            return
+            raise NotSignedIn()
         flow = manager.async_auth_flow(request)
         outgoing = await flow.__anext__()
         while True:

@@ -10,9 +10,15 @@ import httpx
 import pytest
 from keyring.errors import KeyringLocked, NoKeyringError
 
-from console.api.auth_errors import SignInCancelled, SignInNotOffered, SignInTimedOut, StateMismatch
+from console.api.auth_errors import (
+    NotSignedIn,
+    SignInCancelled,
+    SignInNotOffered,
+    SignInTimedOut,
+    StateMismatch,
+)
 from console.api.environments import Environment, load_environments
-from console.api.errors import AuthenticationFailed, ConnectionFailed, WrongCredentials
+from console.api.errors import ConnectionFailed, WrongCredentials
 from console.api.secrets import SERVICE, SecretStore
 from console.api.session import EnvironmentSession
 from tests.api.browser import JANE_NUMBER, JANE_PIN, SandboxBrowser
@@ -207,8 +213,9 @@ async def test_member_session_resumes_from_the_keyring_and_sign_out_revokes(
         assert [item["status"] for item in token_log(sandbox_url, "/oauth/revoke")] == [200]
         assert refresh_error(sandbox_url, refresh_token) == "invalid_grant"
         assert await later.resume() is False
-        with pytest.raises(AuthenticationFailed):
+        with pytest.raises(NotSignedIn):
             await later.client.get_summary()
+        assert (await later.client.health()).status == "UP"  # no sign-in needed
     finally:
         await later.aclose()
 
