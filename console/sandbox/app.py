@@ -42,7 +42,7 @@ class Sandbox:
         self.faults = replace(config.faults, latency_ms=config.latency_ms or config.faults.latency_ms)
         self.fault_state = FaultState(self.faults)
         self.request_log: deque[dict[str, Any]] = deque(maxlen=LOG_LIMIT)
-        self.idempotency: dict[tuple[str, str], tuple[str, int, bytes]] = {}
+        self.idempotency: dict[tuple[str, str], tuple[str, int, bytes, float]] = {}
         self.idempotency_running: set[tuple[str, str]] = set()
         self.number_random = random.Random(config.seed)
 
@@ -73,7 +73,7 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-def _aborter(send: Send, receive: Receive) -> Any:
+def _aborter(send: Send, receive: Receive, info: dict[str, Any]) -> Any:
     """A coroutine function that closes the connection without a response (uvicorn's transport)."""
 
     async def abort() -> None:
@@ -81,6 +81,7 @@ def _aborter(send: Send, receive: Receive) -> Any:
         if transport is None:
             raise ConnectionAbortedError("the server offers no transport to abort")
         transport.abort()
+        info["aborted"] = True
         while (await receive())["type"] != "http.disconnect":
             pass
 
@@ -109,7 +110,7 @@ class SandboxASGI:
         cid = given if given is not None and _CORRELATION_RE.fullmatch(given) else str(uuid.uuid4())
         info: dict[str, Any] = {"correlationId": cid}
         scope["sandbox.info"] = info
-        scope["sandbox.abort"] = _aborter(send, receive)
+        scope["sandbox.abort"] = _aborter(send, receive, info)
         status: int | None = None
         cid_header = (b"x-correlation-id", cid.encode())
 
@@ -137,7 +138,7 @@ class SandboxASGI:
                 {
                     "method": scope["method"],
                     "path": path,
-                    "status": status,
+                    "status": None if info.get("aborted") else status,
                     "clientId": info.get("clientId"),
                     "grantType": info.get("grantType"),
                     "correlationId": cid,

@@ -9,6 +9,7 @@ import hashlib
 import json
 import random
 import sqlite3
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,7 @@ Handler = Callable[[Request], Awaitable[Response]]
 _UNAUTHORIZED = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
 MAX_IDEMPOTENCY_KEY = 255
 MAX_LIMIT = 50
+IDEMPOTENCY_TTL = 24 * 3600
 
 
 def api(handler: Callable[[Request, Sandbox], Awaitable[Response]]) -> Handler:
@@ -251,6 +253,8 @@ async def enroll(request: Request, sandbox: Sandbox) -> Response:
     slot = (claims["azp"], key) if key else None
     if slot is not None:
         record = sandbox.idempotency.get(slot)
+        if record is not None and record[3] < time.time() - IDEMPOTENCY_TTL:
+            record = None
         if slot in sandbox.idempotency_running:
             raise ApiError("IDEMPOTENCY_IN_PROGRESS", 409)
         if record is not None:
@@ -273,7 +277,7 @@ async def enroll(request: Request, sandbox: Sandbox) -> Response:
         else:
             response = _enroll(request, sandbox, body)
         if slot is not None:
-            sandbox.idempotency[slot] = (fingerprint, response.status_code, bytes(response.body))
+            sandbox.idempotency[slot] = (fingerprint, response.status_code, bytes(response.body), time.time())
     finally:
         if slot is not None:
             sandbox.idempotency_running.discard(slot)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from console.formats import PROVINCES, age_on, is_valid_name, normalise_email, normalise_postal_code
@@ -18,6 +18,12 @@ LANGUAGES = ("EN", "FR")
 CHANNELS = ("CALL_CENTRE", "IN_STORE", "EVENT", "ONLINE")
 MAX_PHONES = 3
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# RFC 3339 date-time, e.g. 2026-01-31T14:05:00Z or 2026-01-31T09:05:00.123-05:00
+_DATE_TIME_RE = re.compile(
+    r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?"
+    r"([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)",
+    re.ASCII,
+)
 NANP_PHONE = re.compile(r"[2-9]\d{2}[2-9]\d{6}", re.ASCII)
 
 
@@ -209,11 +215,8 @@ def _consents(c: Checker, consents: Any) -> list[dict[str, Any]]:
             c.fail(f"{path}.granted", "INVALID_FORMAT")
         item["granted"] = granted
         captured = c.string(consent, "capturedAt", f"{path}.capturedAt")
-        if captured is not None:
-            try:
-                datetime.fromisoformat(captured)
-            except ValueError:
-                c.fail(f"{path}.capturedAt", "INVALID_FORMAT")
+        if captured is not None and not _DATE_TIME_RE.fullmatch(captured):
+            c.fail(f"{path}.capturedAt", "INVALID_FORMAT")
         item["capturedAt"] = captured
         clean.append(item)
     return clean
