@@ -12,6 +12,8 @@ import pytest  # noqa: E402
 
 from console.sandbox import EmbeddedSandbox, SandboxConfig, start_embedded  # noqa: E402
 
+pytest_plugins = ["tests.log_scan"]
+
 
 @pytest.fixture(scope="session")
 def sandbox_server() -> Iterator[EmbeddedSandbox]:
