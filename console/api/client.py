@@ -51,6 +51,7 @@ from console.api.models import (
 log = logging.getLogger(__name__)
 
 ORIGIN_CLIENT = f"partner:console/{__version__}"
+USER_AGENT = f"CollectorConsole/{__version__}"
 SEARCH = "search"
 # Answers that settle an enrollment for good, even after an earlier attempt was lost on the way.
 _DEFINITIVE = (ValidationFailed, DuplicateCollector, IdempotencyKeyReused)
@@ -94,7 +95,11 @@ class CollectorClient:
             auth=auth,
             transport=transport,
             timeout=httpx.Timeout(self.settings.read_timeout, connect=self.settings.connect_timeout),
-            headers={"x-origin-client": ORIGIN_CLIENT, "Accept": "application/json"},
+            headers={
+                "x-origin-client": ORIGIN_CLIENT,
+                "Accept": "application/json",
+                "User-Agent": USER_AGENT,
+            },
             follow_redirects=False,
         )
 
