@@ -57,7 +57,7 @@ class MaskedField(QWidget):
         self.button.setAccessibleName(self.tr("Show %1").replace("%1", label))
         self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.button.clicked.connect(lambda: self.sig_reveal_requested.emit(self.field))
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.label, 1, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.button)
 
     @property

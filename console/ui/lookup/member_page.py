@@ -56,6 +56,10 @@ class MemberPage(QWidget):
         self.title = QLabel()
         self.title.setObjectName("memberTitle")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.verified_label = QLabel(self.tr("✓ Caller verified"))
+        self.verified_label.setObjectName("callerVerified")
+        self.verified_label.setStyleSheet("color: #1e6b2e; font-weight: bold;")
+        self.verified_label.hide()
         self.reveal_all_button = QPushButton(self.tr("Show all"))
         self.reveal_all_button.setAccessibleName(self.tr("Show every masked field"))
         self.reveal_all_button.clicked.connect(self.reveal_all)
@@ -90,6 +94,7 @@ class MemberPage(QWidget):
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        header.addWidget(self.verified_label)
         header.addWidget(self.reveal_all_button)
         profile_box = QGroupBox(self.tr("Profile"))
         QVBoxLayout(profile_box).addWidget(self.profile_stack)
@@ -158,6 +163,7 @@ class MemberPage(QWidget):
         self.profile_panel.clear()
         self.summary_panel.clear()
         self.verification.hide()
+        self.verified_label.hide()
         self.banner.hide()
         self.notice.hide()
         self.title.setText(self.tr("No member selected"))
@@ -241,7 +247,7 @@ class MemberPage(QWidget):
             self.summary_stack.show_error(describe_error(error, Action.SUMMARY))
         else:
             self._summary = summary
-            self.summary_panel.set_summary(summary)
+            self.summary_panel.set_summary(summary, self._context.settings.language)
             self.summary_stack.show_content()
             self._after_load()
         finally:
@@ -277,6 +283,7 @@ class MemberPage(QWidget):
     def _on_verified(self) -> None:
         self._verified = True
         self.verification.hide()
+        self.verified_label.show()
         self._update_reveal_state()
 
     def _update_reveal_state(self) -> None:

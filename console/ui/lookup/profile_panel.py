@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from console.ui.lookup.masked import MASKERS, MaskedField
@@ -23,12 +23,23 @@ _MASKED_FIELDS = (
 )
 
 
+LABEL_WIDTH = 130
+NAME_PARTS = ("first_name", "middle_name", "last_name", "suffix")
+
+
 def format_phone(number: str) -> str:
     return f"{number[:3]}-{number[3:6]}-{number[6:]}" if len(number) == 10 else number
 
 
 def _join(*parts: Any) -> str:
     return " ".join(str(part) for part in parts if part)
+
+
+def _form_label(text: str) -> QLabel:
+    """A row label of one width in every section, so the values line up down the panel."""
+    label = QLabel(text)
+    label.setMinimumWidth(LABEL_WIDTH)
+    return label
 
 
 class ProfilePanel(QWidget):
@@ -54,6 +65,7 @@ class ProfilePanel(QWidget):
         for key, title in sections.items():
             box = QGroupBox(title)
             forms[key] = QFormLayout(box)
+            forms[key].setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             layout.addWidget(box)
         labels = {
             "collectorNumber": self.tr("Collector number"),
@@ -70,7 +82,7 @@ class ProfilePanel(QWidget):
             widget.setProperty("masker", masker)
             widget.sig_reveal_requested.connect(self.sig_reveal_requested)
             self.fields[field] = widget
-            forms[section].addRow(labels[field], widget)
+            forms[section].addRow(_form_label(labels[field]), widget)
             if field == "collectorNumber":
                 self._add_plain(forms[section], "status", self.tr("Status"))
                 self._add_plain(forms[section], "enrollmentDate", self.tr("Enrolled on"))
@@ -83,7 +95,7 @@ class ProfilePanel(QWidget):
         widget = QLabel()
         widget.setAccessibleName(label)
         self.plain[key] = widget
-        form.addRow(label, widget)
+        form.addRow(_form_label(label), widget)
 
     # -- content ----------------------------------------------------------------------------------
     def set_profile(self, profile: Any) -> None:
@@ -92,15 +104,10 @@ class ProfilePanel(QWidget):
         contact = profile.contact_details
         address = profile.address_details
         phones = [phone for phone in (contact.phones if contact else []) if phone.number]
+        bare_name = _join(*(getattr(personal, part, None) for part in NAME_PARTS)) if personal else ""
         values = {
             "collectorNumber": profile.collector_number,
-            "name": _join(
-                personal and self._title(personal.title),
-                personal and personal.first_name,
-                personal and personal.middle_name,
-                personal and personal.last_name,
-                personal and personal.suffix,
-            ),
+            "name": _join(self._title(personal.title), bare_name) if personal else "",
             "dateOfBirth": str(personal.date_of_birth) if personal and personal.date_of_birth else "",
             "gender": self._gender(personal.gender) if personal and personal.gender else "",
             "email": contact.email if contact else "",
@@ -113,8 +120,12 @@ class ProfilePanel(QWidget):
         }
         for field, widget in self.fields.items():
             value = values[field]
-            masked = "; ".join(MASKERS["phone"](p.number) for p in phones) if field == "phones" else (
-                MASKERS[widget.property("masker")](value) if value else "")
+            if field == "phones":
+                masked = "; ".join(MASKERS["phone"](phone.number) for phone in phones)
+            elif field == "name":
+                masked = MASKERS["name"](bare_name)  # the title would read as an initial
+            else:
+                masked = MASKERS[widget.property("masker")](value) if value else ""
             widget.set_value(value or self.tr("Not on file"), masked)
             if not value:
                 widget.reveal()

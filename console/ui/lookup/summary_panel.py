@@ -26,7 +26,7 @@ class _Balance(QFrame):
         self.amount.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         note = QLabel(purpose)
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
+        note.setStyleSheet("color: #555555;")
         for widget in (heading, self.amount, note):
             layout.addWidget(widget)
 
@@ -72,13 +72,14 @@ class SummaryPanel(QWidget):
         names = {"B": self.tr("Blue"), "G": self.tr("Gold"), "O": self.tr("Onyx")}
         return names.get(code or "", code or self.tr("No tier"))
 
-    def set_summary(self, summary: Any) -> None:
+    def set_summary(self, summary: Any, language: str = "EN") -> None:
+        """Show a `Summary`; Miles are grouped the Canadian way for `language` (EN or FR)."""
         tier = str(summary.tier or "")
         colour = TIER_COLOURS.get(tier, "#666666")
         self.tier.setText(self.tr("%1 tier").replace("%1", self.tier_name(tier)))
         self.tier.setStyleSheet(
             f"background: {colour}; color: white; font-weight: bold; padding: 4px 10px; border-radius: 4px;")
-        locale = QLocale()
+        locale = QLocale("fr_CA" if language == "FR" else "en_CA")
         for box, miles in ((self.cash, summary.cash_balance), (self.dream, summary.dream_balance)):
             box.amount.setText(self.tr("%1 Miles").replace("%1", locale.toString(int(miles or 0))))
         self.as_of.setText(self.tr("As of %1").replace("%1", _local_time(summary.as_of)))

@@ -72,6 +72,7 @@ def test_verification_gate_then_audited_reveal(qtbot, member_page, context, sess
     with qtbot.waitSignal(member_page.verification.sig_verified):
         verify_jane(member_page)
     assert not member_page.verification.isVisible()
+    assert member_page.verified_label.isVisible()
     email = member_page.profile_panel.fields["email"]
     assert email.button.isEnabled()
     assert email.label.text() != "jane.doe@example.com"
@@ -121,6 +122,7 @@ def test_a_new_member_is_masked_and_unverified_again(qtbot, member_page, context
     assert member_page.reveal("email")
     open_member(qtbot, member_page, "80000000014")
     assert member_page.verification.isVisible()
+    assert not member_page.verified_label.isVisible()
     assert "elise" not in member_page.profile_panel.fields["email"].label.text()
     assert "Onyx tier" in member_page.summary_panel.tier.text()
 

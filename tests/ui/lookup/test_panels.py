@@ -65,10 +65,14 @@ def test_summary_shows_tier_by_name_and_both_balances(qtbot) -> None:
         collector_number="80000000007", first_name="Jane", tier="G", cash_balance=1234, dream_balance=56789,
         status="ACTIVE", as_of=datetime(2026, 1, 2, 3, 4, tzinfo=UTC)))
     assert panel.tier.text() == "Gold tier"
-    assert panel.cash.amount.text() == f"{QLocale().toString(1234)} Miles"
-    assert panel.dream.amount.text() == f"{QLocale().toString(56789)} Miles"
+    assert panel.cash.amount.text() == "1,234 Miles"
+    assert panel.dream.amount.text() == "56,789 Miles"
     assert "cannot be moved" in panel.rule.text()
     assert panel.as_of.text().startswith("As of 2026-01-0")
+    panel.set_summary(Summary(
+        collector_number="80000000007", tier="O", cash_balance=0, dream_balance=56789, status="ACTIVE",
+        as_of=datetime(2026, 1, 2, 3, 4, tzinfo=UTC)), "FR")
+    assert panel.dream.amount.text() == f"{QLocale('fr_CA').toString(56789)} Miles"
     assert panel.tier_name("O") == "Onyx"
     assert panel.tier_name("B") == "Blue"
 
