@@ -98,6 +98,7 @@ class LoopbackReceiver:
         self._state = state
         self._server: asyncio.Server | None = None
         self._outcome: asyncio.Future[str] | None = None
+        self._open: set[asyncio.StreamWriter] = set()
         self.redirect_uri = ""
 
     async def __aenter__(self) -> LoopbackReceiver:
@@ -110,6 +111,8 @@ class LoopbackReceiver:
     async def __aexit__(self, *exc_info: object) -> None:
         assert self._server is not None and self._outcome is not None
         self._server.close()
+        for writer in tuple(self._open):  # e.g. a browser's idle pre-connection: do not wait for it
+            writer.transport.abort()
         await self._server.wait_closed()
         if self._outcome.done() and not self._outcome.cancelled():
             self._outcome.exception()  # retrieved: an unused outcome must not warn
@@ -126,6 +129,13 @@ class LoopbackReceiver:
         return await self._outcome
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._open.add(writer)
+        try:
+            await self._serve(reader, writer)
+        finally:
+            self._open.discard(writer)
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             async with asyncio.timeout(READ_TIMEOUT):
                 head = await reader.readuntil(b"\r\n\r\n")
@@ -180,6 +190,8 @@ def _page(lines: tuple[str, ...] | str) -> bytes:
 
 
 async def _answer(writer: asyncio.StreamWriter, status: HTTPStatus, text: tuple[str, ...] | str) -> None:
+    if writer.is_closing():
+        return
     body = _page(text)
     head = (
         f"HTTP/1.1 {status.value} {status.phrase}\r\n"

@@ -161,3 +161,17 @@ async def test_authorize_can_be_cancelled_and_closes_the_listener() -> None:
     with pytest.raises(asyncio.CancelledError):
         await task
     assert _refused(redirect_uri)
+
+
+async def test_an_idle_browser_connection_does_not_hold_the_listener_open() -> None:
+    async with LoopbackReceiver("s-1") as receiver:
+        parts = urlsplit(receiver.redirect_uri)
+        idle_reader, idle_writer = await asyncio.open_connection(parts.hostname, parts.port)  # says nothing
+        async with httpx.AsyncClient() as http:
+            await http.get(receiver.redirect_uri, params={"code": "c-1", "state": "s-1"})
+        assert await receiver.result() == "c-1"
+    try:
+        async with asyncio.timeout(1):  # closed with the listener, not after the 10 s read timeout
+            assert await idle_reader.read() == b""
+    finally:
+        idle_writer.close()
