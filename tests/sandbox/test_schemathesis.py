@@ -1,0 +1,41 @@
+"""Hold the sandbox's answers to resources/openapi.yaml with schemathesis (bounded property-based run)."""
+
+from pathlib import Path
+
+import hypothesis
+import pytest
+import schemathesis
+from schemathesis import GenerationMode
+
+from .helpers import machine_token
+
+SPEC = Path(__file__).resolve().parents[2] / "resources" / "openapi.yaml"
+CHECKS = [
+    "not_a_server_error",
+    "status_code_conformance",
+    "content_type_conformance",
+    "response_headers_conformance",
+    "response_schema_conformance",
+]
+
+contract = schemathesis.openapi.from_path(SPEC)
+contract.config.generation.update(
+    modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE], max_examples=12, database="none"
+)
+contract.config.phases.update(phases=["examples", "coverage", "fuzzing"])
+contract.config.checks.update(included_check_names=CHECKS)
+
+
+@pytest.fixture
+def partner_token(sandbox_url: str) -> str:
+    return machine_token(sandbox_url)
+
+
+@contract.parametrize()
+@hypothesis.settings(max_examples=12, deadline=None, suppress_health_check=list(hypothesis.HealthCheck))
+def test_sandbox_answers_within_the_contract(
+    case: schemathesis.Case, sandbox_url: str, partner_token: str
+) -> None:
+    case.call_and_validate(
+        base_url=sandbox_url, headers={"Authorization": f"Bearer {partner_token}"}, timeout=5
+    )
