@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from operator import mul
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -60,7 +61,7 @@ def collector_check_digit(first10: str) -> int:
     """The check digit of a collector number's first ten digits (weights 6,5,4,3,8,7,6,5,4,3, mod 11)."""
     if len(first10) != 10 or not first10.isdigit():
         raise ValueError("expected 10 digits")
-    remainder = sum(int(d) * w for d, w in zip(first10, COLLECTOR_WEIGHTS, strict=True)) % 11
+    remainder = sum(map(mul, map(int, first10), COLLECTOR_WEIGHTS)) % 11
     return 0 if remainder < 2 else 11 - remainder
 
 

@@ -6,7 +6,7 @@ import hashlib
 import random
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from functools import cache
 from typing import Any, TypeVar
@@ -292,7 +292,7 @@ def make_collector_number(body9: str) -> str:
     return first10 + str(collector_check_digit(first10))
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     """One seeded or enrolled collector, as stored."""
 
@@ -324,7 +324,7 @@ class Member:
     phones: list[tuple[str | None, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return self.__dict__
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def fixed_members() -> list[Member]:
@@ -398,6 +398,10 @@ def fixed_members() -> list[Member]:
     ]
 
 
+def _dates(first: date, count: int) -> list[str]:
+    return [(first + timedelta(days=n)).isoformat() for n in range(count)]
+
+
 @cache
 def _ascii(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -414,6 +418,8 @@ def generate_members(count: int, seed: int) -> Iterator[Member]:
     def below(n: int) -> int:
         return int(rand() * n)
 
+    enrollment_dates = _dates(ENROLLED_FROM, 9490)
+    birth_dates = _dates(TODAY_FOR_SEED - timedelta(days=85 * 365), 67 * 365)
     provinces = [p for p, (weight, _, _) in PLACES.items() for _ in range(weight)]
     used: set[str] = set()
     for index in range(count):
@@ -433,10 +439,10 @@ def generate_members(count: int, seed: int) -> Iterator[Member]:
             number=number,
             email=f"{_ascii(first)}.{_ascii(last)}.{index}@{pick(EMAIL_DOMAINS)}",
             status="CLOSED" if roll < 0.01 else "INACTIVE" if roll < 0.05 else "ACTIVE",
-            enrollment_date=(ENROLLED_FROM + timedelta(days=below(9490))).isoformat(),
+            enrollment_date=pick(enrollment_dates),
             first_name=first,
             last_name=last,
-            date_of_birth=(TODAY_FOR_SEED - timedelta(days=18 * 365 + below(67 * 365))).isoformat(),
+            date_of_birth=pick(birth_dates),
             gender=pick(GENDERS),
             language="FR" if french else "EN",
             tier="O" if tier_roll < 0.05 else "G" if tier_roll < 0.3 else "B",

@@ -10,7 +10,7 @@ from types import TracebackType
 
 import uvicorn
 
-from console.sandbox.app import SandboxASGI, create_app
+from console.sandbox.app import Sandbox, SandboxASGI, create_app
 from console.sandbox.config import SandboxConfig
 
 START_TIMEOUT = 10.0
@@ -69,7 +69,8 @@ class EmbeddedSandbox:
         self._thread = threading.Thread(target=self._run, name=f"sandbox-{self.port}", daemon=True)
 
     @property
-    def sandbox(self):
+    def sandbox(self) -> Sandbox:
+        """The running sandbox's state (data, settings, faults), for tests that look inside."""
         return self.app.sandbox
 
     def _run(self) -> None:

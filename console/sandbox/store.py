@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import fields
+from operator import attrgetter
 
 from console.sandbox.seed import Member, fixed_members, generate_members
 
@@ -36,10 +37,12 @@ def search_key(text: str | None) -> str:
     return (text or "").lower()
 
 
+_column_values = attrgetter(*COLUMNS)
+
+
 def _row(member: Member) -> tuple[object, ...]:
-    values = member.as_dict()
     return (
-        *(values[c] for c in COLUMNS),
+        *_column_values(member),
         search_key(member.email),
         search_key(member.last_name),
         search_key(member.first_name),
