@@ -17,6 +17,7 @@ from console.api.errors import (
 )
 
 __all__ = [
+    "BrowserUnavailable",
     "NotSignedIn",
     "OAuthError",
     "SessionExpired",
@@ -44,6 +45,16 @@ class SignInNotOffered(SignInError):
     """The environment does not offer this sign-in method or connection."""
 
     default_message = "This environment does not offer that way of signing in."
+
+
+class BrowserUnavailable(SignInError):
+    """No browser could be opened (``webbrowser.open`` returned False); ``url`` can be opened by hand."""
+
+    default_message = "No web browser could be opened for the sign-in."
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
 
 
 class OAuthError(SignInRefused):

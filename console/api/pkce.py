@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from console.api.auth_errors import OAuthError, SignInCancelled, SignInTimedOut, StateMismatch
+from console.api.auth_errors import (
+    BrowserUnavailable,
+    OAuthError,
+    SignInCancelled,
+    SignInTimedOut,
+    StateMismatch,
+)
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +35,8 @@ CALLBACK_PATH = "/callback"
 READ_TIMEOUT = 10.0
 """Seconds a connection to the listener may take to send its request head."""
 
-OpenBrowser = Callable[[str], None]
+OpenBrowser = Callable[[str], object]
+"""Opens the URL in the system browser; returning False (as ``webbrowser.open`` does) means it could not."""
 
 
 @dataclass(frozen=True)
@@ -64,8 +71,9 @@ async def authorize(
 ) -> AuthorizationCode:
     """Run the browser part of a member sign-in and return the authorization code.
 
-    Raises SignInTimedOut, StateMismatch, SignInCancelled (``access_denied``) or OAuthError;
-    ``asyncio.CancelledError`` when the task is cancelled. The listener is closed in every case.
+    Raises BrowserUnavailable, SignInTimedOut, StateMismatch, SignInCancelled (``access_denied``)
+    or OAuthError; ``asyncio.CancelledError`` when the task is cancelled. The listener is closed in
+    every case.
     """
     state = secrets.token_urlsafe(32)
     verifier = new_verifier()
@@ -84,7 +92,8 @@ async def authorize(
         url = f"{authorize_url}?{urlencode(query)}"
         try:
             async with asyncio.timeout(timeout):
-                await asyncio.to_thread(open_browser, url)
+                if await asyncio.to_thread(open_browser, url) is False:
+                    raise BrowserUnavailable(url)
                 code = await receiver.result()
         except TimeoutError:
             raise SignInTimedOut(f"Sign-in did not finish within {timeout:g} seconds.") from None

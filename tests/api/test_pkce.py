@@ -9,7 +9,13 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 import pytest
 
-from console.api.auth_errors import OAuthError, SignInCancelled, SignInTimedOut, StateMismatch
+from console.api.auth_errors import (
+    BrowserUnavailable,
+    OAuthError,
+    SignInCancelled,
+    SignInTimedOut,
+    StateMismatch,
+)
 from console.api.pkce import LoopbackReceiver, authorize, challenge_for, new_verifier
 
 
@@ -175,3 +181,14 @@ async def test_an_idle_browser_connection_does_not_hold_the_listener_open() -> N
             assert await idle_reader.read() == b""
     finally:
         idle_writer.close()
+
+
+async def test_no_browser_fails_at_once_with_the_address_to_open_by_hand() -> None:
+    with pytest.raises(BrowserUnavailable) as caught:
+        await authorize(
+            authorize_url="http://127.0.0.1:1/authorize", client_id="console", connection="c", scope="s",
+            audience="a", open_browser=lambda url: False, timeout=30,
+        )
+    url = caught.value.url
+    assert url.startswith("http://127.0.0.1:1/authorize?") and "code_challenge=" in url
+    assert _refused(parse_qs(urlsplit(url).query)["redirect_uri"][0])
