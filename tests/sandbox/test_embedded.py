@@ -2,6 +2,7 @@
 
 import socket
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -86,3 +87,28 @@ def test_request_log_filters_by_path(sandbox: EmbeddedSandbox) -> None:
     ]
     health = httpx.get(f"{base}/_sandbox/requests", params={"path": "/collectors/health"}).json()["items"]
     assert health[0]["correlationId"] == "abc-123"
+
+
+def _partner_headers(base: str) -> dict[str, str]:
+    form = {
+        "grant_type": "client_credentials",
+        "client_id": "sandbox-partner",
+        "client_secret": "sandbox-partner-secret",
+    }
+    return {"Authorization": f"Bearer {httpx.post(f'{base}/oauth/token', data=form).json()['access_token']}"}
+
+
+def test_db_file_keeps_enrollments_across_restarts_until_reset(tmp_path: Path) -> None:
+    config = SandboxConfig(members=20, db=str(tmp_path / "sandbox.db"))
+    with start_embedded(config) as server:
+        created = httpx.post(
+            f"{server.base_url}/collectors/",
+            headers=_partner_headers(server.base_url),
+            json={"contactDetails": {"email": "kept@example.com"}},
+        )
+        number = created.json()["collectorNumber"]
+    with start_embedded(config) as server:
+        headers = {**_partner_headers(server.base_url), "Collector-Number": number}
+        assert httpx.get(f"{server.base_url}/collectors/profile", headers=headers).status_code == 200
+        httpx.post(f"{server.base_url}/_sandbox/reset").raise_for_status()
+        assert httpx.get(f"{server.base_url}/collectors/profile", headers=headers).status_code == 404
