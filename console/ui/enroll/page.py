@@ -167,20 +167,27 @@ class EnrollPage(QWidget):
 
     # State of the form -------------------------------------------------------------------------
     def _form_changed(self) -> None:
-        state = self.form.state()
-        blocking = state.blocking()
+        """The user edited the form: an error about the old content no longer applies."""
+        stale = self.status.kind in ("error", "warning", "info") and not self.status.has_button("check_again")
+        if stale and not self._sending:
+            self.status.hide_state()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Enable Enroll only for a valid form, and say what is still missing."""
         if self._sending:
             return
+        state = self.form.state()
+        blocking = state.blocking()
         self.submit_button.setEnabled(state.valid and self.context.session is not None)
         if blocking:
-            names = self.form.captions(blocking)
-            self.hint.setText(self.tr("To enroll, fix: %1").replace("%1", ", ".join(names)))
+            self.hint.setText(
+                self.tr("To enroll, fix: %1").replace("%1", ", ".join(self.form.captions(blocking)))
+            )
         elif self.context.session is None:
             self.hint.setText(self.tr("Choose an environment and sign in to enroll."))
         else:
             self.hint.setText(self.tr("Ready to enroll."))
-        if self.status.kind in ("error", "warning") and not self.status.has_button("check_again"):
-            self.status.hide_state()
 
     def _session_changed(self, session: Any) -> None:
         env = session.env if session is not None else None
@@ -200,7 +207,7 @@ class EnrollPage(QWidget):
         if not self._sending:
             self.status.hide_state()
             self.form.set_read_only(False)
-        self._form_changed()
+        self._refresh()
 
     def _locked(self) -> None:
         if self.stack.currentWidget() is not self._locked_page:
@@ -293,8 +300,7 @@ class EnrollPage(QWidget):
         self.submit_button.setEnabled(not sending)
         self.clear_button.setEnabled(not sending)
         self.profile_combo.setEnabled(not sending)
-        if not sending:
-            self._form_changed()
+        self._refresh()
 
     async def _send(self, session: Any, request: EnrollmentRequest, key: str) -> None:
         """Send the enrollment with `key`, waiting out a busy service; show whatever happens."""
@@ -338,19 +344,21 @@ class EnrollPage(QWidget):
     async def _enroll_with_waits(
         self, session: Any, request: EnrollmentRequest, key: str
     ) -> EnrollmentResult:
+        text = self.tr("Sending to %1. You can cancel; the form keeps what you typed.")
+        return await self._with_waits(
+            lambda: session.client.enroll(request, idempotency_key=key),
+            self.tr("Enrolling…"),
+            text.replace("%1", session.env.label),
+        )
+
+    async def _with_waits(self, make_call: Any, title: str, text: str) -> Any:
+        """Run `make_call()` with a Cancel button; wait out a busy or rate-limited service, then retry."""
         rounds = 0
         while True:
-            self.status.show_state(
-                "busy",
-                self.tr("Enrolling…"),
-                self.tr("Sending to %1. You can cancel; the form keeps what you typed.").replace(
-                    "%1", session.env.label
-                ),
-                [Action("cancel", self.tr("Cancel"), self._cancel)],
-            )
+            self.status.show_state("busy", title, text, [Action("cancel", self.tr("Cancel"), self._cancel)])
             try:
                 with self.context.busy():
-                    return await self._await_call(session.client.enroll(request, idempotency_key=key))
+                    return await self._await_call(make_call())
             except (RateLimited, ServiceUnavailable, IdempotencyInProgress) as exc:
                 rounds += 1
                 if rounds > MAX_AUTO_RETRIES:
@@ -425,7 +433,7 @@ class EnrollPage(QWidget):
             ),
         )
         self.form.set_read_only(False)
-        self._form_changed()
+        self._refresh()
 
     def _show_field_errors(self, exc: ValidationFailed) -> None:
         unplaced = self.form.show_server_errors(exc.field_errors, self._phone_rows)
@@ -527,22 +535,16 @@ class EnrollPage(QWidget):
         """Search for members who look like this person; True when the user must decide first."""
         criteria = self._duplicate_criteria(request)
         self._set_sending(True)
-        self.status.show_state(
-            "busy",
-            self.tr("Checking for existing members…"),
-            "",
-            [Action("cancel", self.tr("Cancel"), self._cancel)],
-        )
         try:
-            with self.context.busy():
-                pages = await self._await_call(
-                    asyncio.gather(
-                        *(
-                            session.client.search(**kwargs, limit=DUPLICATE_LIMIT)
-                            for _reason, kwargs in criteria
-                        )
-                    )
-                )
+            pages = await self._with_waits(
+                lambda: asyncio.gather(
+                    *(session.client.search(**kwargs, limit=DUPLICATE_LIMIT) for _reason, kwargs in criteria)
+                ),
+                self.tr("Checking for existing members…"),
+                self.tr("Searching %1 by email, phone, and last name with postal code.").replace(
+                    "%1", session.env.label
+                ),
+            )
         except _Cancelled:
             self.status.hide_state()
             return True

@@ -1,0 +1,308 @@
+"""The enrollment page against the real sandbox: submit, field errors, duplicates, faults, Production."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from console.ui.enroll import EnrollPage
+from tests.ui.enroll.conftest import choose, fill_in_person
+from tests.ui.enroll.keys import type_text
+
+WAIT = 15_000
+
+
+def submit(qtbot, page: EnrollPage) -> None:
+    assert page.submit_button.isEnabled(), page.hint.text()
+    page.submit_button.click()
+
+
+def wait_for_success(qtbot, page: EnrollPage) -> str:
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.success, timeout=WAIT)
+    return page.success.collector_number
+
+
+def wait_for_panel(qtbot, page: EnrollPage, button: str) -> None:
+    qtbot.waitUntil(lambda: page.status.isVisible() and page.status.has_button(button), timeout=WAIT)
+
+
+def test_fill_and_submit_end_to_end_then_the_profile_holds_the_same_data(
+    qtbot, page, control, audit, context
+):
+    fill_in_person(page)
+    page.form.consent_boxes["EMAIL_MARKETING"].setChecked(True)
+    submit(qtbot, page)
+    number = wait_for_success(qtbot, page)
+
+    profile = control.get("/collectors/profile", number)
+    assert profile["personalDetails"] == {
+        "firstName": "Ève-Marie",
+        "lastName": "O'Neil",
+        "dateOfBirth": "1988-03-14",
+    }
+    assert profile["contactDetails"] == {
+        "email": "eve-marie.oneil@example.com",
+        "phones": [{"type": "Mobile", "number": "4385550299"}],
+    }
+    assert profile["addressDetails"] == {
+        "city": "Montréal",
+        "province": "QC",
+        "postalCode": "H2X 1Y4",
+        "country": "CA",
+    }
+    assert profile["preferences"] == {"language": "FR"}
+    posts = control.enrollments()
+    assert len(posts) == 1 and posts[0]["status"] == 201 and posts[0]["idempotencyKey"]
+
+    # The success view: number, copy, what was sent (masked).
+    assert page.success.number.text() == number
+    page.success.copy_button.click()
+    assert QGuiApplication.clipboard().text() == number
+    shown = "\n".join(
+        page.success.sent.itemAt(i).widget().text()
+        for i in range(page.success.sent.count())
+        if page.success.sent.itemAt(i).widget() is not None
+    )
+    assert "e•••@example.com" in shown and "•••-•••-0299" in shown and "1988-••-••" in shown
+    assert "eve-marie.oneil" not in shown and "4385550299" not in shown and "1988-03-14" not in shown
+
+    # Consent evidence: one record per purpose, the evidence only.
+    records = audit.read_all()
+    assert [(r["consentType"], r["granted"]) for r in records] == [
+        ("EMAIL_MARKETING", True),
+        ("PARTNER_OFFERS", False),
+        ("SMS_MARKETING", False),
+    ]
+    assert {r["collectorNumber"] for r in records} == {number}
+    assert {r["language"] for r in records} == {"FR"}
+    assert {r["channel"] for r in records} == {"EVENT"}
+    assert {r["environment"] for r in records} == {"sandbox"}
+    assert {r["staff"] for r in records} == {context.staff_identity()}
+    assert {r["wordingVersion"] for r in records} == {page.profiles.wording_version}
+
+    opened = []
+    page.sig_open_member.connect(opened.append)
+    page.success.open_button.click()
+    assert opened == [number]
+    page.success.another_button.click()
+    assert page.stack.currentIndex() == 0
+    assert page.form.field("personalDetails.firstName").text() == ""
+    assert page.submission.key is None
+
+
+def test_consent_record_holds_no_other_personal_data(qtbot, page, audit):
+    fill_in_person(page)
+    page.form.consent_boxes["SMS_MARKETING"].setChecked(True)
+    submit(qtbot, page)
+    wait_for_success(qtbot, page)
+    text = audit.path.read_text(encoding="utf-8")
+    for personal in ("Ève", "O'Neil", "oneil", "example.com", "4385550299", "555", "1988", "H2X", "Montréal"):
+        assert personal not in text, personal
+    keys = {key for line in text.splitlines() for key in json.loads(line)}
+    assert keys == {
+        "kind",
+        "recordedAt",
+        "capturedAt",
+        "consentType",
+        "granted",
+        "wordingVersion",
+        "language",
+        "channel",
+        "staff",
+        "environment",
+        "collectorNumber",
+    }
+
+
+def test_submit_is_enabled_only_when_the_form_is_valid(qtbot, page):
+    assert not page.submit_button.isEnabled()
+    assert "Email" in page.hint.text()
+    fill_in_person(page)
+    assert page.submit_button.isEnabled()
+    type_text(page.form.field("contactDetails.email"), "@@")
+    assert not page.submit_button.isEnabled()
+    assert "Email" in page.hint.text()
+
+
+def test_server_field_errors_are_shown_on_their_fields(qtbot, page, control):
+    control.settings(minAge=18)  # the console checks 13; only the service knows this partner's 18
+    fill_in_person(page)
+    dob = page.form.field("personalDetails.dateOfBirth")
+    dob.clear()
+    type_text(dob, "2012-01-15")
+    submit(qtbot, page)
+    qtbot.waitUntil(lambda: page.form.message("personalDetails.dateOfBirth") != "", timeout=WAIT)
+    assert page.status.kind == "error"
+    assert page.stack.currentIndex() == 0
+    assert page.form.field("personalDetails.firstName").text() == "Ève-Marie"  # nothing typed is lost
+    assert not page.submit_button.isEnabled()
+    dob.clear()
+    type_text(dob, "1990-01-15")
+    assert page.form.message("personalDetails.dateOfBirth") == ""
+    submit(qtbot, page)
+    wait_for_success(qtbot, page)
+
+
+@pytest.mark.allow_log_warnings
+def test_commit_then_drop_shows_outcome_unknown_and_check_again_finds_exactly_one(qtbot, make_page, control):
+    page = make_page(max_attempts=1)  # no quiet retry in the client: the page must cope
+    control.faults(commitThenDrop={"next": 5})
+    fill_in_person(page, email="dropped.once@example.com")
+    submit(qtbot, page)
+    wait_for_panel(qtbot, page, "check_again")
+    assert "don't know yet whether this member was created" in page.status.title.text()
+    assert page.form.field("personalDetails.lastName").text() == "O'Neil"
+    assert not page.form.field("personalDetails.lastName").isEnabled()  # locked until resolved
+    for _ in range(3):
+        if page.stack.currentWidget() is page.success:
+            break
+        page.status.button("check_again").click()
+        qtbot.waitUntil(
+            lambda: (
+                page.stack.currentWidget() is page.success
+                or (page.status.has_button("check_again") and not page._sending)
+            ),
+            timeout=WAIT,
+        )
+    number = wait_for_success(qtbot, page)
+    found = control.get("/collectors/search", email="dropped.once@example.com")["items"]
+    assert [item["collectorNumber"] for item in found] == [number]
+    keys = {item["idempotencyKey"] for item in control.enrollments()}
+    assert len(keys) == 1
+
+
+def test_duplicate_warning_offers_open_or_enroll_anyway(qtbot, page, control):
+    fill_in_person(page, email="JANE.DOE@example.com")
+    submit(qtbot, page)
+    wait_for_panel(qtbot, page, "enroll_anyway")
+    assert "may already be a member" in page.status.title.text()
+    rows = [
+        page.status.rows.itemAt(i).layout().itemAt(0).widget().text() for i in range(page.status.rows.count())
+    ]
+    assert any("8•••••••007" in row and "same email" in row and "Jane D." in row for row in rows)
+    assert not any("80000000007" in row or "Doe" in row for row in rows)
+    assert control.enrollments() == []
+
+    opened = []
+    page.sig_open_member.connect(opened.append)
+    page.status.button("open_80000000007").click()
+    assert opened == ["80000000007"]
+
+    page.status.button("enroll_anyway").click()  # the service still refuses an active member's email
+    wait_for_panel(qtbot, page, "find_existing")
+    assert "Already a member" in page.status.title.text()
+    page.status.button("find_existing").click()
+    wait_for_panel(qtbot, page, "open_80000000007")
+    assert page.form.field("contactDetails.email").text() == "JANE.DOE@example.com"
+
+
+def test_duplicate_by_last_name_and_postal_code(qtbot, page, control):
+    jane = control.get("/collectors/profile", "80000000007")
+    fill_in_person(page, email="someone.new@example.com")
+    page.form.field("personalDetails.lastName").clear()
+    type_text(page.form.field("personalDetails.lastName"), "Doe")
+    choose(page.form.field("addressDetails.province"), "ON")
+    page.form.field("addressDetails.postalCode").clear()
+    type_text(page.form.field("addressDetails.postalCode"), jane["addressDetails"]["postalCode"])
+    submit(qtbot, page)
+    wait_for_panel(qtbot, page, "enroll_anyway")
+    assert page.status.has_button("open_80000000007")
+    page.status.button("enroll_anyway").click()
+    wait_for_success(qtbot, page)
+
+
+def test_production_asks_first_naming_the_environment(qtbot, make_page, environment, modal_answers, control):
+    production = environment.model_copy(update={"kind": "production", "label": "Production (rehearsal)"})
+    page = make_page(production)
+    assert "PRODUCTION" in page.environment_label.text()
+    fill_in_person(page)
+    modal_answers.question = QMessageBox.StandardButton.No
+    submit(qtbot, page)
+    qtbot.waitUntil(lambda: "question" in modal_answers.kinds(), timeout=WAIT)
+    qtbot.waitUntil(lambda: page.status.kind == "info", timeout=WAIT)
+    assert "Production (rehearsal)" in " ".join(str(a) for a in modal_answers.calls[0][1])
+    assert control.enrollments() == []
+    assert page.form.field("personalDetails.firstName").text() == "Ève-Marie"
+
+    modal_answers.question = QMessageBox.StandardButton.Yes
+    submit(qtbot, page)
+    wait_for_success(qtbot, page)
+    assert len(control.enrollments()) == 1
+
+
+def test_busy_service_shows_the_wait_and_retries_on_its_own(qtbot, make_page, no_search, control):
+    page = make_page(no_search, max_attempts=1)
+    control.faults(errors={"next": 1, "statuses": [503], "retryAfter": 1})
+    fill_in_person(page)
+    submit(qtbot, page)
+    qtbot.waitUntil(lambda: "Trying again on its own in 1 s" in page.status.text.text(), timeout=WAIT)
+    assert page.status.title.text() == "Service unavailable"
+    assert page.status.has_button("cancel")
+    wait_for_success(qtbot, page)
+    posts = control.enrollments()
+    assert [p["status"] for p in posts] == [503, 201]
+    assert len({p["idempotencyKey"] for p in posts}) == 1
+
+
+def test_rate_limited_duplicate_check_waits_then_carries_on(qtbot, make_page, control):
+    page = make_page(max_attempts=1)
+    control.faults(errors={"next": 1, "statuses": [429], "retryAfter": 1})
+    fill_in_person(page)
+    submit(qtbot, page)
+    qtbot.waitUntil(lambda: page.status.title.text() == "Too many requests", timeout=WAIT)
+    wait_for_success(qtbot, page)
+    assert [p["status"] for p in control.enrollments()] == [201]
+
+
+@pytest.mark.allow_log_warnings
+def test_cancel_while_sending_then_check_again_never_duplicates(qtbot, page, control):
+    control.faults(latencyMs=2000)
+    fill_in_person(page, email="cancelled.once@example.com")
+    submit(qtbot, page)
+    qtbot.waitUntil(
+        lambda: page.status.kind == "busy" and page.status.title.text() == "Enrolling…", timeout=WAIT
+    )
+    qtbot.wait(300)
+    page.status.button("cancel").click()
+    wait_for_panel(qtbot, page, "check_again")
+    control.faults()
+    page.status.button("check_again").click()
+    number = wait_for_success(qtbot, page)
+    found = control.get("/collectors/search", email="cancelled.once@example.com")["items"]
+    assert [item["collectorNumber"] for item in found] == [number]
+
+
+@pytest.mark.allow_log_warnings
+def test_one_key_while_content_is_unchanged_and_a_new_one_when_it_changes(
+    qtbot, make_page, no_search, control
+):
+    page = make_page(no_search, max_attempts=1)
+    control.faults(errors={"next": 2, "statuses": [500]})
+    fill_in_person(page)
+    submit(qtbot, page)
+    wait_for_panel(qtbot, page, "keep_editing")
+    page.status.button("keep_editing").click()
+    assert page.form.field("personalDetails.firstName").isEnabled()
+    submit(qtbot, page)  # unchanged: the same logical enrollment, the same key
+    qtbot.waitUntil(
+        lambda: len(control.enrollments()) == 2 and page.status.has_button("keep_editing"), timeout=WAIT
+    )
+    page.status.button("keep_editing").click()
+    type_text(page.form.field("addressDetails.city"), "-Nord")
+    submit(qtbot, page)  # changed: a new logical enrollment
+    wait_for_success(qtbot, page)
+    posts = control.enrollments()
+    assert [p["status"] for p in posts] == [500, 500, 201]
+    assert posts[0]["idempotencyKey"] == posts[1]["idempotencyKey"] != posts[2]["idempotencyKey"]
+
+
+def test_lock_hides_the_form_and_unlock_brings_it_back(qtbot, page, context):
+    fill_in_person(page)
+    context.lock()
+    assert page.stack.currentWidget() is page._locked_page
+    context.unlock()
+    assert page.stack.currentIndex() == 0
+    assert page.form.field("personalDetails.firstName").text() == "Ève-Marie"

@@ -1,0 +1,51 @@
+"""One logical enrollment keeps its key and its exact body until the content changes."""
+
+from datetime import UTC, datetime, timedelta
+
+from console.ui.enroll.submission import Submission
+
+BODY = {"contactDetails": {"email": "eve@example.com"}}
+CONSENTS = [("EMAIL_MARKETING", True), ("PARTNER_OFFERS", False), ("SMS_MARKETING", False)]
+
+
+def make() -> Submission:
+    times = iter(datetime(2026, 11, 27, 22, 0, tzinfo=UTC) + timedelta(minutes=n) for n in range(10))
+    return Submission(clock=lambda: next(times))
+
+
+def prepare(submission: Submission, body=BODY, consents=CONSENTS, language="EN"):
+    return submission.prepare(body, consents, language=language, channel="IN_STORE", wording_version="v1")
+
+
+def test_same_content_same_key_and_same_body_capture_times_included():
+    submission = make()
+    first, key = prepare(submission)
+    again, key_again = prepare(submission, body={"contactDetails": {"email": "eve@example.com"}})
+    assert key_again == key
+    assert again.to_wire() == first.to_wire()
+    assert first.consents[0].captured_at == datetime(2026, 11, 27, 22, 0, tzinfo=UTC)
+    assert [c.channel for c in first.consents] == ["IN_STORE"] * 3
+
+
+def test_changed_content_or_consent_or_language_means_a_new_key():
+    submission = make()
+    _request, key = prepare(submission)
+    _request, key2 = prepare(submission, body={"contactDetails": {"email": "eve2@example.com"}})
+    _request, key3 = prepare(submission, consents=[("EMAIL_MARKETING", False), *CONSENTS[1:]])
+    request4, key4 = prepare(submission, consents=[("EMAIL_MARKETING", False), *CONSENTS[1:]], language="FR")
+    assert len({key, key2, key3, key4}) == 4
+    assert {c.language for c in request4.consents} == {"FR"}
+
+
+def test_reset_starts_a_new_logical_enrollment():
+    submission = make()
+    _request, key = prepare(submission)
+    submission.reset()
+    assert submission.key is None
+    _request, key2 = prepare(submission)
+    assert key2 != key
+
+
+def test_no_consents_section_sends_no_consents():
+    request, _key = make().prepare(BODY, [], language="EN", channel=None, wording_version="v1")
+    assert "consents" not in request.to_wire()
