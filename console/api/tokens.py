@@ -158,17 +158,19 @@ class _AccessToken:
 
     __slots__ = ("claims", "expires_at", "lifetime", "value")
 
-    def __init__(self, value: str, expires_in: object, received_at: float) -> None:
-        self.value = value
+    def __init__(self, answer: dict, received_at: float) -> None:
+        self.value: str = answer["access_token"]
         try:
-            self.claims: dict[str, Any] = jwt.decode(value, options={"verify_signature": False})
-        except jwt.PyJWTError:
-            self.claims = {}
+            self.claims: dict[str, Any] = jwt.decode(self.value, options={"verify_signature": False})
+        except jwt.PyJWTError:  # an opaque token: show what the token answer said
+            self.claims = {"scope": answer.get("scope", "")}
+        expires_in = answer.get("expires_in")
         if not isinstance(expires_in, int | float):  # fall back on the token's own exp - iat
             exp, iat = self.claims.get("exp"), self.claims.get("iat")
             expires_in = exp - iat if isinstance(exp, int) and isinstance(iat, int) else 0
         self.lifetime = float(expires_in)
         self.expires_at = received_at + self.lifetime
+        self.claims.setdefault("exp", int(time.time() + self.lifetime))
 
     def due(self, now: float) -> bool:
         return now >= self.expires_at - min(REFRESH_MARGIN, self.lifetime / 10)
@@ -340,7 +342,7 @@ class TokenManager(httpx.Auth):
         refresh_token = answer.get("refresh_token")
         if self.method == "member" and isinstance(refresh_token, str):
             self._secrets.set(self.env_name, REFRESH_TOKEN_KEY, refresh_token)  # rotation
-        self._token = _AccessToken(answer["access_token"], answer.get("expires_in"), received_at)
+        self._token = _AccessToken(answer, received_at)
         return self._token
 
 

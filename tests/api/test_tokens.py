@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -353,3 +354,21 @@ async def test_no_token_or_secret_in_repr_or_logs(
     for secret in secrets:
         assert secret and len(secret) > 20
         assert not any(secret in text for text in shown)
+
+
+async def test_facts_of_an_opaque_token_come_from_the_token_answer(store: SecretStore, clock: Clock) -> None:
+    # The sandbox always issues JWTs; a tenant without an audience issues opaque tokens.
+    def tenant(request: httpx.Request) -> httpx.Response:
+        answer = {"access_token": "opaque-abcdefghijkl", "token_type": "Bearer", "expires_in": 600}
+        return httpx.Response(200, json={**answer, "scope": "collector:profile:read"})
+
+    async with httpx.AsyncClient(base_url="https://auth.test", transport=httpx.MockTransport(tenant)) as http:
+        manager = partner(TokenEndpoint(http, "/oauth/token", "/oauth/revoke"), store, clock)
+        await manager.start()
+    facts = manager.facts()
+    assert facts is not None
+    assert facts.scopes == ("collector:profile:read",)
+    assert facts.subject is None and facts.audience == () and facts.collector_number is None
+    assert facts.expires_in == 600
+    assert facts.expires_at is not None
+    assert 590 <= (facts.expires_at - datetime.now(UTC)).total_seconds() <= 601
