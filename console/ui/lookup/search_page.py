@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -155,7 +155,7 @@ class SearchPage(QWidget):
         QWidget.setTabOrder(self.table, self.load_more_button)
         QWidget.setTabOrder(self.load_more_button, self.recent_list)
 
-        context.sig_session_changed.connect(self.clear)
+        context.sig_session_changed.connect(self._on_session_changed)
         context.sig_locked.connect(self.clear)
         self._update_hint("")
 
@@ -220,6 +220,15 @@ class SearchPage(QWidget):
             return
         self.load_more_button.setEnabled(False)
         self._task = asyncio.ensure_future(self._fetch(self._query, self._cursor))
+
+    def _on_session_changed(self, session: Any) -> None:
+        """Forget everything; a member sign-in opens the signed-in member at once."""
+        self.clear()
+        identity = session.identity if session is not None else None
+        if identity is not None and identity.method == "member" and identity.collector_number:
+            number = identity.collector_number
+            # After every page has handled the change (the member view clears itself on it too).
+            QTimer.singleShot(0, lambda: self.sig_open_member.emit(number))
 
     # -- searching --------------------------------------------------------------------------------
     async def _fetch(self, query: Query, cursor: str | None) -> None:

@@ -184,13 +184,22 @@ def test_summary_refresh(qtbot, member_page, context, sessions: Sessions) -> Non
 
 def test_member_token_shows_the_signed_in_member(qtbot, member_page, context, sessions: Sessions,
                                                  audit) -> None:
-    context.set_session(sessions.member())
+    search = SearchPage(context)
+    qtbot.addWidget(search)
+    session = sessions.member()
+    with qtbot.waitSignal(search.sig_open_member) as opened:
+        context.set_session(session)
+    assert opened.args == [JANE]
     open_member(qtbot, member_page, None)
     assert member_page.collector_number == JANE
     assert not member_page.verification.isVisible()
     assert "Gold tier" in member_page.summary_panel.tier.text()
     assert member_page.reveal("email")
     assert audit.read_all()[0]["collectorNumber"] == JANE
+    open_member(qtbot, member_page, "80000000014")  # a member token reads only its own member
+    assert member_page.collector_number == JANE
+    assert not member_page.profile_stack.has_error
+    assert "signed-in member" in member_page.notice.text()
 
 
 def test_recent_members_cleared_on_lock_and_switch(qtbot, member_page, context: ConsoleContext,
