@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import gc
 from collections.abc import Coroutine, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import qasync
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from console.api.client import ClientSettings
 from console.api.environments import Environment, load_environments
@@ -26,37 +23,6 @@ from tests.api.browser import SandboxBrowser
 MEMBERS = 10_000
 PARTNER = ("sandbox-partner", "sandbox-partner-secret")
 READONLY = ("sandbox-readonly", "sandbox-readonly-secret")
-
-
-@pytest.fixture
-def qasync_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """A qasync loop on the running test QApplication, closed without `stop()`.
-
-    qasync's `stop()` calls `QApplication.exit()`, after which no later test's loop timers fire.
-    """
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    try:
-        yield loop
-    finally:
-        _close_loop(qapp, loop)
-        del loop
-        gc.collect()  # destroy the loop's timer objects here, not in whichever thread collects next
-
-
-def _close_loop(qapp: QApplication, loop: qasync.QEventLoop) -> None:
-    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
-    for task in pending:
-        task.cancel()
-    deadline = loop.time() + 5
-    while any(not task.done() for task in pending) and loop.time() < deadline:
-        qapp.processEvents()
-    loop._QEventLoop__is_running = False  # stop() without QApplication.exit()
-    with contextlib.suppress(RuntimeError, TypeError):
-        qapp.aboutToQuit.disconnect(loop._after_run_forever)
-    asyncio.events._set_running_loop(None)
-    loop.close()
-    asyncio.set_event_loop(None)
 
 
 @pytest.fixture(scope="module")
