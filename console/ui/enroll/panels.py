@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from console.api.models import EnrollmentRequest, EnrollmentResult
 from console.api.redaction import mask_date, mask_email, mask_phone
 
+_LANGUAGES = {"EN": "English", "FR": "Français"}
 _KIND_STYLES = {
     "busy": ("#e8f0fe", "#1a4d8f"),
     "info": ("#e8f0fe", "#1a4d8f"),
@@ -147,7 +148,8 @@ class SuccessView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.collector_number = ""
-        heading = QLabel(self.tr("Member enrolled"), self)
+        heading = QLabel("✔ " + self.tr("Member enrolled"), self)
+        heading.setStyleSheet("color: #1e6b2e;")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -244,12 +246,24 @@ class SuccessView(QWidget):
                 place = f"{place} {address.postal_code[:3]} •••".strip()
             rows.append((self.tr("Address"), place or "•••"))
         if request.preferences is not None and request.preferences.language:
-            rows.append((self.tr("Language"), request.preferences.language))
+            rows.append((self.tr("Language"), _LANGUAGES.get(request.preferences.language, "")))
         if request.enrollment_channel:
-            rows.append((self.tr("Channel"), request.enrollment_channel))
+            channels = {
+                "CALL_CENTRE": self.tr("Call centre"),
+                "IN_STORE": self.tr("In store"),
+                "EVENT": self.tr("Event"),
+                "ONLINE": self.tr("Online"),
+            }
+            rows.append((self.tr("Channel"), channels[request.enrollment_channel]))
+        purposes = {
+            "EMAIL_MARKETING": self.tr("Email offers"),
+            "PARTNER_OFFERS": self.tr("Partner offers"),
+            "SMS_MARKETING": self.tr("Text messages"),
+        }
         for consent in request.consents:
             answer = self.tr("yes") if consent.granted else self.tr("no")
-            rows.append((consent.type, f"{answer} ({self.tr('wording')} {consent.wording_version})"))
+            wording = self.tr("wording %1").replace("%1", consent.wording_version or "")
+            rows.append((purposes[consent.type], f"{answer} ({wording})"))
         return rows
 
     def _copy(self) -> None:

@@ -1,0 +1,135 @@
+"""Screenshots of the enrollment page: empty, with errors, a duplicate warning, after success.
+
+    .venv/bin/python -m console.ui.enroll.screenshots docs/screenshots
+
+Starts an embedded sandbox, signs in as the demo partner and writes enroll-empty.png,
+enroll-errors.png, enroll-duplicate.png and enroll-success.png. Runs offscreen unless
+QT_QPA_PLATFORM says otherwise; settings and the audit file go to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+SIZE = (1000, 900)
+
+
+def _fill(page: object, *, bad: bool) -> None:
+    form = page.form  # type: ignore[attr-defined]
+    values = {
+        "personalDetails.firstName": "Ève-Marie",
+        "personalDetails.lastName": "O'Neil",
+        "personalDetails.dateOfBirth": "1988-02-30" if bad else "1988-03-14",
+        "contactDetails.email": "eve-marie.oneil@" if bad else "eve-marie.oneil@example.com",
+        "contactDetails.phones[0]": "555-0199" if bad else "438-555-0299",
+        "addressDetails.city": "Montréal",
+        "addressDetails.postalCode": "K1A 0B1" if bad else "H2X 1Y4",
+    }
+    for path, text in values.items():
+        form.field(path).setText(text)
+    for path, data in (
+        ("addressDetails.province", "QC"),
+        ("preferences.language", "FR"),
+        ("enrollmentChannel", "EVENT"),
+    ):
+        combo = form.field(path)
+        combo.setCurrentIndex(combo.findData(data))
+    form.consent_boxes["EMAIL_MARKETING"].setChecked(True)
+    form.show_all_problems()
+
+
+async def _settle() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):
+        QApplication.processEvents()
+        await asyncio.sleep(0.02)
+
+
+async def _until(condition: Callable[[], bool]) -> None:
+    for _ in range(500):
+        if condition():
+            break
+        await asyncio.sleep(0.02)
+    await _settle()
+
+
+async def shoot(out: Path) -> list[Path]:
+    """Make the screenshots in the existing folder `out`; return their paths."""
+    from PySide6.QtCore import QSettings
+
+    from console.api.environments import load_environments
+    from console.api.session import EnvironmentSession
+    from console.audit import AuditLog
+    from console.sandbox import SandboxConfig, start_embedded
+    from console.ui.context import ConsoleContext
+    from console.ui.enroll import EnrollPage
+    from console.ui.settings import Settings
+
+    written = []
+    with tempfile.TemporaryDirectory() as tmp, start_embedded(SandboxConfig()) as sandbox:
+        env = load_environments()["sandbox"].with_base(sandbox.base_url)
+        session = EnvironmentSession(env)
+        try:
+            await session.sign_in_partner(*env.demo_partner)
+            settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
+            context = ConsoleContext(settings)
+            context.set_session(session)
+            page = EnrollPage(context, audit=AuditLog(Path(tmp) / "audit.jsonl"))
+            page.resize(*SIZE)
+            page.show()
+            await _settle()
+            written.append(out / "enroll-empty.png")
+            page.grab().save(str(written[-1]))
+
+            _fill(page, bad=True)
+            page.submit_button.setFocus()
+            await _settle()
+            written.append(out / "enroll-errors.png")
+            page.grab().save(str(written[-1]))
+
+            page.form.clear()
+            _fill(page, bad=False)
+            page.form.field("contactDetails.email").setText("jane.doe@example.com")
+            page.submit_button.click()
+            await _until(lambda: page.status.has_button("enroll_anyway"))
+            written.append(out / "enroll-duplicate.png")
+            page.grab().save(str(written[-1]))
+
+            page.form.field("contactDetails.email").setText("eve-marie.oneil@example.com")
+            page.submit_button.click()
+            await _until(lambda: page.stack.currentWidget() is page.success)
+            written.append(out / "enroll-success.png")
+            page.grab().save(str(written[-1]))
+            page.hide()
+        finally:
+            await session.aclose()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "docs/screenshots")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        written = loop.run_until_complete(shoot(out))
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
