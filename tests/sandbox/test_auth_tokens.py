@@ -94,6 +94,13 @@ def test_wrong_client_secret_is_invalid_client(sandbox_url: str, client: tuple[s
     assert "access_token" not in response.json()
 
 
+def test_unknown_audience_is_access_denied(sandbox_url: str) -> None:
+    form = {"grant_type": "client_credentials", "client_id": PARTNER[0], "client_secret": PARTNER[1]}
+    response = token_request(sandbox_url, {**form, "audience": "another-api"})
+    assert response.status_code == 403
+    assert response.json()["error"] == "access_denied"
+
+
 def test_public_client_may_not_use_client_credentials(sandbox_url: str) -> None:
     response = token_request(sandbox_url, {"grant_type": "client_credentials", "client_id": CONSOLE})
     assert response.status_code in (400, 401, 403)
@@ -171,6 +178,16 @@ def test_revoke_with_a_wrong_secret_is_invalid_client(sandbox_url: str) -> None:
     )
     assert response.status_code == 401
     assert response.json()["error"] == "invalid_client"
+
+
+def test_id_token_is_not_an_access_token(sandbox_url: str) -> None:
+    """Right signature, wrong audience: the ID token is for the client, not the API."""
+    id_token = member_tokens(sandbox_url)["id_token"]
+    assert claims_of(id_token)["aud"] in (CONSOLE, [CONSOLE])
+    with api(sandbox_url, id_token) as client:
+        response = client.get("/collectors/summary")
+    assert_error(response, 401, "UNAUTHORIZED")
+    assert 'error="invalid_token"' in response.headers["www-authenticate"]
 
 
 def test_expired_access_token_is_refused(sandbox_url: str) -> None:

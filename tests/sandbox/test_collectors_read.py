@@ -1,6 +1,7 @@
 """Profile, summary and health: who the collector is, scopes, tokens, correlation ids, shapes."""
 
 import base64
+import functools
 import json
 import time
 import uuid
@@ -151,9 +152,14 @@ def test_member_token_may_not_name_a_collector(sandbox_url: str, path: str) -> N
             assert_error(client.get(path), 403, "COLLECTOR_NUMBER_NOT_ALLOWED")
 
 
+@functools.cache
+def foreign_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
 def foreign_token(**claims: object) -> str:
     """A well-formed RS256 token signed by a key the sandbox does not know."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    key = foreign_key()
     now = int(time.time())
     payload = {
         "iss": "http://127.0.0.1/",

@@ -13,6 +13,7 @@ from .helpers import (
     api,
     assert_error,
     full_enrollment,
+    logged_requests,
     machine_token,
     set_faults,
 )
@@ -33,6 +34,16 @@ def test_faults_round_trip_and_default_off(sandbox_url: str) -> None:
     assert current["maintenance"] is True
     set_faults(sandbox_url)  # PUT replaces: omitted keys go back to off.
     assert httpx.get(f"{sandbox_url}/_sandbox/faults").json() == defaults
+
+
+def test_control_routes_are_not_logged(sandbox_url: str) -> None:
+    set_faults(sandbox_url, latencyMs=0)
+    httpx.get(f"{sandbox_url}/_sandbox/faults")
+    httpx.get(f"{sandbox_url}/collectors/health")
+    assert logged_requests(sandbox_url, "/_sandbox/faults") == []
+    assert [item["path"] for item in logged_requests(sandbox_url, "/collectors/health")] == [
+        "/collectors/health"
+    ]
 
 
 def test_added_latency_is_measured(sandbox_url: str) -> None:
