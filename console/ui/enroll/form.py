@@ -32,7 +32,6 @@ from console.ui.enroll import validation as v
 from console.ui.enroll.widgets import DateEntry, FieldBox, MessageLabel
 
 MAX_PHONES = 3
-PHONE_TYPES = ("Mobile", "Home", "Business")
 _PHONE_PATH = re.compile(r"contactDetails\.phones\[(\d+)\](?:\.(\w+))?")
 _CONSENT_PATH = re.compile(r"consents(?:\[\d+\].*)?")
 PERSONAL_REQUIRED = ("personalDetails.firstName", "personalDetails.lastName", "personalDetails.dateOfBirth")
@@ -98,8 +97,6 @@ class EnrollForm(QWidget):
         column.addWidget(self._preferences_section())
         column.addWidget(self._consent_section())
         column.addStretch(1)
-        for first, second in zip(self._order, self._order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
         self.set_profile(self.profile.name)
 
     # Building ----------------------------------------------------------------------------------
@@ -189,7 +186,7 @@ class EnrollForm(QWidget):
             self._line(formats.MAX_EMAIL_LENGTH, self.tr("name@example.com")),
         )
         email.editor.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
-        types = [(self.tr(name), name) for name in PHONE_TYPES]
+        types = [(self.tr("Mobile"), "Mobile"), (self.tr("Home"), "Home"), (self.tr("Business"), "Business")]
         for row in range(MAX_PHONES):
             kind = self._combo(types, blank=None)
             kind.setAccessibleName(self.tr("Phone %1 type").replace("%1", str(row + 1)))
@@ -371,6 +368,10 @@ class EnrollForm(QWidget):
     def field(self, path: str) -> Any:
         """The input widget of `path` (e.g. "personalDetails.firstName", "contactDetails.phones[1]")."""
         return self._fields[path].editor
+
+    def inputs(self) -> list[QWidget]:
+        """Every input in tab order (Qt skips the hidden ones when tabbing)."""
+        return list(self._order)
 
     def phone_type(self, row: int) -> QComboBox:
         return self._fields[f"contactDetails.phones[{row}]"].kind  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import math
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,7 @@ from console.ui.enroll.submission import Submission
 
 if TYPE_CHECKING:
     from console.api.models import EnrollmentRequest, EnrollmentResult, SearchItem
+    from console.api.session import EnvironmentSession
     from console.ui.context import ConsoleContext
 
 log = logging.getLogger(__name__)
@@ -79,7 +81,6 @@ class EnrollPage(QWidget):
         self._duplicates_cleared_key: str | None = None
         self._call: asyncio.Future[Any] | None = None
         self._sending = False
-        self._last_result: tuple[EnrollmentResult, EnrollmentRequest] | None = None
 
         language = context.settings.language
         self.form = EnrollForm(self.profiles, language, self)
@@ -102,6 +103,10 @@ class EnrollPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.stack, 1)
+
+        chain = [self.profile_combo, *self.form.inputs(), self.clear_button, self.submit_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
         context.sig_session_changed.connect(self._session_changed)
         context.sig_locked.connect(self._locked)
@@ -162,7 +167,6 @@ class EnrollPage(QWidget):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        QWidget.setTabOrder(self.profile_combo, self.form)
         return page
 
     # State of the form -------------------------------------------------------------------------
@@ -189,7 +193,7 @@ class EnrollPage(QWidget):
         else:
             self.hint.setText(self.tr("Ready to enroll."))
 
-    def _session_changed(self, session: Any) -> None:
+    def _session_changed(self, session: EnvironmentSession | None) -> None:
         env = session.env if session is not None else None
         if env is None:
             self.environment_label.setText(self.tr("No environment"))
@@ -226,7 +230,6 @@ class EnrollPage(QWidget):
 
     def enroll_another(self) -> None:
         """An empty form for the next person, with a new idempotency key."""
-        self._last_result = None
         self._clear_clicked()
         self.stack.setCurrentIndex(0)
         self.form.field(
@@ -284,15 +287,12 @@ class EnrollPage(QWidget):
             return
         await self._send(session, request, key)
 
-    def _check_again(self) -> None:
-        session = self.context.session
-        if session is not None and self.submission.request is not None and self.submission.key is not None:
-            self._resend(session)
-
     @qasync.asyncSlot()
-    async def _resend(self, session: Any) -> None:
-        if not self._sending and self.submission.request is not None and self.submission.key is not None:
-            await self._send(session, self.submission.request, self.submission.key)
+    async def _check_again(self) -> None:
+        """Send the unresolved enrollment again with its key: the service replays it or creates it once."""
+        session, request, key = self.context.session, self.submission.request, self.submission.key
+        if session is not None and request is not None and key is not None and not self._sending:
+            await self._send(session, request, key)
 
     def _set_sending(self, sending: bool) -> None:
         self._sending = sending
@@ -302,7 +302,7 @@ class EnrollPage(QWidget):
         self.profile_combo.setEnabled(not sending)
         self._refresh()
 
-    async def _send(self, session: Any, request: EnrollmentRequest, key: str) -> None:
+    async def _send(self, session: EnvironmentSession, request: EnrollmentRequest, key: str) -> None:
         """Send the enrollment with `key`, waiting out a busy service; show whatever happens."""
         env_label = session.env.label
         self._set_sending(True)
@@ -342,7 +342,7 @@ class EnrollPage(QWidget):
                 self.submit_button.setEnabled(False)
 
     async def _enroll_with_waits(
-        self, session: Any, request: EnrollmentRequest, key: str
+        self, session: EnvironmentSession, request: EnrollmentRequest, key: str
     ) -> EnrollmentResult:
         text = self.tr("Sending to %1. You can cancel; the form keeps what you typed.")
         return await self._with_waits(
@@ -446,7 +446,7 @@ class EnrollPage(QWidget):
         )
 
     def _show_duplicate_collector(
-        self, session: Any, request: EnrollmentRequest, exc: DuplicateCollector
+        self, session: EnvironmentSession, request: EnrollmentRequest, exc: DuplicateCollector
     ) -> None:
         text = self.tr("An active member already uses %1. Nothing new was created.").replace(
             "%1", mask_email(request.contact_details.email)
@@ -466,7 +466,7 @@ class EnrollPage(QWidget):
         self.status.show_state("error", self.tr("Already a member"), self._with_ref(text, exc), actions)
 
     @qasync.asyncSlot()
-    async def _find_existing(self, session: Any, request: EnrollmentRequest) -> None:
+    async def _find_existing(self, session: EnvironmentSession, request: EnrollmentRequest) -> None:
         try:
             with self.context.busy():
                 page = await session.client.search(email=request.contact_details.email, limit=DUPLICATE_LIMIT)
@@ -498,9 +498,10 @@ class EnrollPage(QWidget):
         ref = getattr(exc, "correlation_id", None)
         return text + ("\n" + self.tr("Reference: %1").replace("%1", ref) if ref else "")
 
-    def _succeeded(self, session: Any, request: EnrollmentRequest, result: EnrollmentResult) -> None:
+    def _succeeded(
+        self, session: EnvironmentSession, request: EnrollmentRequest, result: EnrollmentResult
+    ) -> None:
         self.status.hide_state()
-        self._last_result = (result, request)
         self.success.show_result(result, request, session.env.label)
         try:
             self._record_consents(session, request, result)
@@ -515,7 +516,9 @@ class EnrollPage(QWidget):
         self.submission.reset()
         self.stack.setCurrentWidget(self.success)
 
-    def _record_consents(self, session: Any, request: EnrollmentRequest, result: EnrollmentResult) -> None:
+    def _record_consents(
+        self, session: EnvironmentSession, request: EnrollmentRequest, result: EnrollmentResult
+    ) -> None:
         staff = self.context.staff_identity()
         for consent in request.consents:
             self.audit.record_consent(
@@ -531,7 +534,7 @@ class EnrollPage(QWidget):
             )
 
     # Duplicates --------------------------------------------------------------------------------
-    async def _warn_duplicates(self, session: Any, request: EnrollmentRequest) -> bool:
+    async def _warn_duplicates(self, session: EnvironmentSession, request: EnrollmentRequest) -> bool:
         """Search for members who look like this person; True when the user must decide first."""
         criteria = self._duplicate_criteria(request)
         self._set_sending(True)

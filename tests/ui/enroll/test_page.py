@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
@@ -306,3 +307,37 @@ def test_lock_hides_the_form_and_unlock_brings_it_back(qtbot, page, context):
     context.unlock()
     assert page.stack.currentIndex() == 0
     assert page.form.field("personalDetails.firstName").text() == "Ève-Marie"
+
+
+def test_tab_order_follows_the_layout(qtbot, page):
+    def tab_chain() -> list:
+        chain, widget = [], page.profile_combo
+        for _ in range(400):
+            widget = widget.nextInFocusChain()
+            if widget is page.submit_button:
+                break
+            focusable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            if focusable and widget.isVisibleTo(page) and widget.isEnabled():
+                chain.append(widget)
+        return chain
+
+    form = page.form
+    expected = [
+        form.field("personalDetails.firstName"),
+        form.field("personalDetails.lastName"),
+        form.field("personalDetails.dateOfBirth"),
+        form.birth.button,
+        form.field("contactDetails.email"),
+        form.field("contactDetails.phones[0]"),
+        form.phone_type(0),
+        form.add_phone,
+        form.field("addressDetails.city"),
+        form.field("addressDetails.province"),
+        form.field("addressDetails.postalCode"),
+        form.field("preferences.language"),
+        form.field("enrollmentChannel"),
+        *form.consent_boxes.values(),
+        page.clear_button,
+    ]
+    chain = tab_chain()
+    assert [w for w in chain if w in expected] == expected
