@@ -192,7 +192,8 @@ class CollectorClient:
         attempt = 0
         while True:
             attempt += 1
-            headers = {"X-Correlation-Id": str(uuid4()), "Accept-Language": self.language}
+            cid = str(uuid4())
+            headers = {"X-Correlation-Id": cid, "Accept-Language": self.language}
             if collector_number is not None:
                 headers["Collector-Number"] = collector_number
             if idempotency_key is not None:
@@ -209,13 +210,13 @@ class CollectorClient:
                 response = await self._http.send(request, auth=auth)
             except httpx.TransportError as exc:
                 elapsed = (time.perf_counter() - started) * 1000
-                error = _transport_error(exc, headers["X-Correlation-Id"])
-                self._record(request, attempt, started_at, elapsed, error=f"{type(exc).__name__}: {exc}")
+                error = _transport_error(exc, cid)
+                self._record(request, cid, attempt, started_at, elapsed, error=f"{type(exc).__name__}: {exc}")
                 status, code, retry_after = None, None, None
                 landed = not isinstance(exc, _NOT_SENT)
             else:
                 elapsed = (time.perf_counter() - started) * 1000
-                self._record(request, attempt, started_at, elapsed, response=response)
+                self._record(request, cid, attempt, started_at, elapsed, response=response)
                 if response.is_success:
                     return response
                 error = error_from_response(response.status_code, response.content, response.headers)
@@ -249,6 +250,7 @@ class CollectorClient:
     def _record(
         self,
         request: httpx.Request,
+        correlation_id: str,
         attempt: int,
         started_at: datetime,
         elapsed_ms: float,
@@ -258,7 +260,6 @@ class CollectorClient:
     ) -> None:
         """Log one attempt (method, path, status, correlation id, timing) and publish it."""
         status = response.status_code if response is not None else None
-        correlation_id = request.headers.get("x-correlation-id")
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
                 "%s %s -> %s in %.1f ms (correlation id %s)",
@@ -274,16 +275,17 @@ class CollectorClient:
             Exchange.capture(
                 method=request.method,
                 url=str(request.url),
-                request_headers=request.headers.multi_items(),
+                request_headers=request.headers.raw,
                 request_body=request.content,
                 started_at=started_at,
                 duration_ms=elapsed_ms,
                 correlation_id=correlation_id,
                 status=status,
-                response_headers=response.headers.multi_items() if response is not None else (),
+                response_headers=response.headers.raw if response is not None else (),
                 response_body=response.content if response is not None else b"",
                 error=error,
                 attempt=attempt,
+                lazy_bodies=True,  # collector bodies hold personal data, never secrets
             )
         )
 

@@ -1,7 +1,8 @@
 """The exchange log: every request and its answer, redacted, for the request inspector and the audit.
 
-Headers and the URL are redacted when the exchange is made; bodies are redacted the first time they
-are read, so a call nobody inspects costs next to nothing.
+Credentials and the URL are redacted when the exchange is made. The client's own exchanges (whose
+bodies hold personal data but never secrets) redact headers and bodies the first time they are read,
+so a call nobody inspects costs next to nothing.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import json
 import logging
 import shlex
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -53,20 +54,51 @@ def _redact_body(content: bytes) -> Any:
         return redact_text(content.decode("utf-8", errors="replace"))
 
 
+HeaderPairs = Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]
+_CREDENTIALS = {b"authorization", b"proxy-authorization", b"cookie", b"set-cookie"}
+_MASK_BYTES = MASK.encode()
+
+
+def _raw_pairs(headers: HeaderPairs) -> tuple[tuple[bytes, bytes], ...]:
+    """Header pairs as bytes, with credential values cut down to their scheme right away."""
+    pairs = []
+    for name, value in headers:
+        key = name if isinstance(name, bytes) else name.encode("latin-1")
+        raw = value if isinstance(value, bytes) else value.encode("utf-8")
+        if key.lower() in _CREDENTIALS:
+            scheme, _, rest = raw.partition(b" ")
+            raw = (
+                scheme + b" " + _MASK_BYTES
+                if rest and scheme.lower() in (b"bearer", b"basic")
+                else _MASK_BYTES
+            )
+        pairs.append((key, raw))
+    return tuple(pairs)
+
+
+def _decoded(pairs: tuple[tuple[bytes, bytes], ...]) -> dict[str, str]:
+    """Header names in lower case (as httpx shows them), values as text."""
+    return {name.decode("latin-1").lower(): value.decode("utf-8", errors="replace") for name, value in pairs}
+
+
 @dataclass(eq=False)
 class Exchange:
-    """One HTTP request and its answer (or the error that stopped it); everything shown is redacted."""
+    """One HTTP request and its answer (or the error that stopped it); everything shown is redacted.
+
+    Credentials are cut from the headers at once; the rest (personal data in headers and bodies) is
+    redacted the first time it is read, unless the exchange was captured with `lazy_bodies=False`.
+    """
 
     method: str
     url: str
     status: int | None
     duration_ms: float
     correlation_id: str | None
-    request_headers: dict[str, str]
-    response_headers: dict[str, str]
     error: str | None
     started_at: datetime
     attempt: int = 1
+    _request_pairs: tuple[tuple[bytes, bytes], ...] = field(default=(), repr=False)
+    _response_pairs: tuple[tuple[bytes, bytes], ...] = field(default=(), repr=False)
     _request_content: bytes = field(default=b"", repr=False)
     _response_content: bytes = field(default=b"", repr=False)
 
@@ -76,32 +108,46 @@ class Exchange:
         *,
         method: str,
         url: str,
-        request_headers: Any,
+        request_headers: HeaderPairs,
         request_body: bytes,
         started_at: datetime,
         duration_ms: float,
         correlation_id: str | None,
         status: int | None = None,
-        response_headers: Any = (),
+        response_headers: HeaderPairs = (),
         response_body: bytes = b"",
         error: str | None = None,
         attempt: int = 1,
+        lazy_bodies: bool = False,
     ) -> Exchange:
-        """An exchange from raw parts: headers and URL redacted now, bodies when first read."""
-        return cls(
+        """An exchange from raw parts. Bodies that may hold secrets (tokens) need `lazy_bodies=False`."""
+        exchange = cls(
             method=method,
             url=redact_url(url),
             status=status,
             duration_ms=duration_ms,
             correlation_id=correlation_id,
-            request_headers=redact_headers(request_headers),
-            response_headers=redact_headers(response_headers),
             error=redact_text(error) if error else None,
             started_at=started_at,
             attempt=attempt,
+            _request_pairs=_raw_pairs(request_headers),
+            _response_pairs=_raw_pairs(response_headers),
             _request_content=request_body,
             _response_content=response_body,
         )
+        if not lazy_bodies:
+            for name in ("request_body", "response_body"):
+                getattr(exchange, name)
+            exchange._request_content = exchange._response_content = b""
+        return exchange
+
+    @cached_property
+    def request_headers(self) -> dict[str, str]:
+        return redact_headers(_decoded(self._request_pairs))
+
+    @cached_property
+    def response_headers(self) -> dict[str, str]:
+        return redact_headers(_decoded(self._response_pairs))
 
     @cached_property
     def request_body(self) -> Any:
@@ -120,10 +166,8 @@ class Exchange:
                 parts += ["-H", f"{name}: {value}"]
         body = self.request_body
         if body is not None:
-            parts += [
-                "--data-raw",
-                json.dumps(body, ensure_ascii=False) if not isinstance(body, str) else body,
-            ]
+            text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
+            parts += ["--data-raw", text]
         return " ".join(shlex.quote(part) for part in parts)
 
 

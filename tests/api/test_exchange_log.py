@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import shlex
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -143,3 +143,26 @@ async def test_the_console_log_has_one_redacted_line_per_attempt(
     assert "GET /collectors/summary -> 500 in" in lines[0] and cids[0] in lines[0]
     assert "retrying in" in lines[1] and cids[1] in lines[2]
     assert partner_token not in caplog.text and JANE not in caplog.text
+
+
+def test_exchanges_keep_no_credentials_even_in_memory(partner_token: str) -> None:
+    token_answer = f'{{"access_token": "{partner_token}", "refresh_token": "v1.refresh-0123456789"}}'
+    exchange = Exchange.capture(
+        method="POST",
+        url="http://127.0.0.1:9/oauth/token",
+        request_headers=[("Authorization", "Basic c2FuZGJveC1wYXJ0bmVyOnNlY3JldA=="), ("Cookie", "sid=abc")],
+        request_body=b"grant_type=client_credentials&client_secret=sandbox-partner-secret",
+        started_at=datetime.now(UTC),
+        duration_ms=3.0,
+        correlation_id=None,
+        status=200,
+        response_headers=[(b"Set-Cookie", b"sid=def")],
+        response_body=token_answer.encode(),
+    )
+
+    kept = str(vars(exchange))
+    for secret in (partner_token, "v1.refresh-0123456789", "sandbox-partner-secret", "c2FuZGJveC1w", "sid="):
+        assert secret not in kept
+    assert exchange.request_headers == {"authorization": "Basic •••", "cookie": "•••"}
+    assert exchange.response_body == {"access_token": "•••", "refresh_token": "•••"}
+    assert exchange.request_body == "grant_type=client_credentials&client_secret=•••"
