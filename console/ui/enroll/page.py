@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import qasync
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -158,6 +159,11 @@ class EnrollPage(QWidget):
         self.submit_button.setAccessibleName(self.tr("Enroll"))
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self._submit_clicked)
+        self.submit_button.setToolTip(self.tr("Enroll this person (Ctrl+Enter)"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._submit_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)
         buttons.addWidget(self.clear_button)
@@ -232,15 +238,19 @@ class EnrollPage(QWidget):
         """An empty form for the next person, with a new idempotency key."""
         self._clear_clicked()
         self.stack.setCurrentIndex(0)
-        self.form.field(
-            "contactDetails.email"
-            if not self.form.profile.shows("personalDetails.firstName")
-            else "personalDetails.firstName"
-        ).setFocus()
+        self.focus_first_field()
 
     # Submission --------------------------------------------------------------------------------
     def _submit_clicked(self) -> None:
-        self._submit(skip_duplicates=False)
+        if self.stack.currentIndex() == 0 and not self._sending:
+            self._submit(skip_duplicates=False)
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the first visible field (for the window, after Ctrl+N)."""
+        if self.stack.currentIndex() == 0:
+            next(
+                (w for w in self.form.inputs() if w.isVisibleTo(self) and w.isEnabled()), self.form
+            ).setFocus()
 
     def _enroll_anyway(self) -> None:
         self._duplicates_cleared_key = self.submission.key

@@ -121,6 +121,15 @@ def test_consent_record_holds_no_other_personal_data(qtbot, page, audit):
 def test_submit_is_enabled_only_when_the_form_is_valid(qtbot, page):
     assert not page.submit_button.isEnabled()
     assert "Email" in page.hint.text()
+    page.activateWindow()
+    page.focus_first_field()
+    qtbot.waitUntil(lambda: page.form.field("personalDetails.firstName").hasFocus())
+    qtbot.keyClick(
+        page.form.field("personalDetails.firstName"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.waitUntil(
+        lambda: page.form.message("contactDetails.email") != ""
+    )  # Ctrl+Enter shows what is missing
     fill_in_person(page)
     assert page.submit_button.isEnabled()
     type_text(page.form.field("contactDetails.email"), "@@")
