@@ -184,17 +184,18 @@ class EnrollPage(QWidget):
         self._refresh()
 
     def _refresh(self) -> None:
-        """Enable Enroll only for a valid form, and say what is still missing."""
+        """Enable Enroll only for a valid form and a signed-in session, and say what is still missing."""
         if self._sending:
             return
         state = self.form.state()
         blocking = state.blocking()
-        self.submit_button.setEnabled(state.valid and self.context.session is not None)
+        session = self.context.session
+        signed_in = session is not None and session.signed_in
+        self.submit_button.setEnabled(state.valid and signed_in)
         if blocking:
-            self.hint.setText(
-                self.tr("To enroll, fix: %1").replace("%1", ", ".join(self.form.captions(blocking)))
-            )
-        elif self.context.session is None:
+            missing = ", ".join(self.form.captions(blocking))
+            self.hint.setText(self.tr("To enroll, fix: %1").replace("%1", missing))
+        elif not signed_in:
             self.hint.setText(self.tr("Choose an environment and sign in to enroll."))
         else:
             self.hint.setText(self.tr("Ready to enroll."))
@@ -265,7 +266,7 @@ class EnrollPage(QWidget):
             self.form.show_all_problems()
             return
         session = self.context.session
-        if session is None:
+        if session is None or not session.signed_in:
             self.status.show_state(
                 "error", self.tr("Not connected"), self.tr("Choose an environment and sign in to enroll.")
             )

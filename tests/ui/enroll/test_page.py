@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from console.api.session import EnvironmentSession
 from console.ui.enroll import EnrollPage
-from tests.ui.enroll.conftest import choose, fill_in_person
+from tests.ui.enroll.conftest import choose, fill_in_person, run
 from tests.ui.enroll.keys import type_text
 
 WAIT = 15_000
@@ -350,3 +351,20 @@ def test_tab_order_follows_the_layout(qtbot, page):
     ]
     chain = tab_chain()
     assert [w for w in chain if w in expected] == expected
+
+
+def test_enroll_needs_a_signed_in_session(qtbot, qasync_loop, context, environment, audit):
+    signed_out = EnvironmentSession(environment)
+    context.set_session(signed_out)
+    page = EnrollPage(context, audit=audit)
+    qtbot.addWidget(page)
+    fill_in_person(page)
+    assert not page.submit_button.isEnabled()
+    assert "sign in" in page.hint.text()
+    run(qtbot, signed_out.sign_in_partner("sandbox-partner", "sandbox-partner-secret"))
+    context.notify_session_changed()
+    assert page.submit_button.isEnabled()
+    context.set_session(None)
+    assert not page.submit_button.isEnabled()
+    assert page.form.field("personalDetails.firstName").text() == "Ève-Marie"  # the customer's answers stay
+    run(qtbot, signed_out.aclose())
