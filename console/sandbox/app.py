@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 import re
 import uuid
 from collections import deque
+from copy import deepcopy
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -24,6 +26,7 @@ from console.sandbox.store import Store
 from console.sandbox.tokens import Signer
 
 LOG_LIMIT = 10_000
+logger = logging.getLogger(__name__)
 LOOPBACK = ("127.0.0.1", "::1")
 _CORRELATION_RE = re.compile(r"[\x21-\x7e]{1,128}")
 _ENROLL_PATHS = ("/collectors", "/collectors/")
@@ -39,7 +42,9 @@ class Sandbox:
         self.signer = Signer(f"{base_url}/")
         self.settings = Settings.from_config(config)
         self.tenant = Tenant(self.signer, self.settings, self.store)
-        self.faults = replace(config.faults, latency_ms=config.latency_ms or config.faults.latency_ms)
+        self.faults = replace(
+            deepcopy(config.faults), latency_ms=config.latency_ms or config.faults.latency_ms
+        )
         self.fault_state = FaultState(self.faults)
         self.request_log: deque[dict[str, Any]] = deque(maxlen=LOG_LIMIT)
         self.idempotency: dict[tuple[str, str], tuple[str, int, bytes, float]] = {}
@@ -95,6 +100,13 @@ class SandboxASGI:
         self.sandbox = sandbox
         self.app = Starlette(routes=[*collectors.ROUTES, *auth_routes.ROUTES, *control.ROUTES])
         self.app.state.sandbox = sandbox
+        # The collector endpoints are dispatched directly: they are the hot path, and an unexpected
+        # error there must still answer with the contract's INTERNAL_ERROR body.
+        self.collector_routes = {
+            (method, route.path): route.endpoint
+            for route in collectors.ROUTES
+            for method in route.methods or ()
+        }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -111,13 +123,11 @@ class SandboxASGI:
         info: dict[str, Any] = {"correlationId": cid}
         scope["sandbox.info"] = info
         scope["sandbox.abort"] = _aborter(send, receive, info)
-        status: int | None = None
         cid_header = (b"x-correlation-id", cid.encode())
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
             if message["type"] == "http.response.start":
-                status = message["status"]
+                info["status"] = message["status"]
                 message = {**message, "headers": [*message.get("headers", ()), cid_header]}
             await send(message)
 
@@ -132,13 +142,17 @@ class SandboxASGI:
                 and await self._fault(scope, receive, send_with_id, path)
             ):
                 return None
-            await self.app(scope, receive, send_with_id)
+            endpoint = self.collector_routes.get((scope["method"], path))
+            if endpoint is None:
+                await self.app(scope, receive, send_with_id)
+            else:
+                await self._collectors(endpoint, scope, receive, send_with_id)
         finally:
             sandbox.request_log.append(
                 {
                     "method": scope["method"],
                     "path": path,
-                    "status": None if info.get("aborted") else status,
+                    "status": None if info.get("aborted") else info.get("status"),
                     "clientId": info.get("clientId"),
                     "grantType": info.get("grantType"),
                     "correlationId": cid,
@@ -147,6 +161,20 @@ class SandboxASGI:
                 }
             )
         return None
+
+    async def _collectors(self, endpoint: Any, scope: Scope, receive: Receive, send: Send) -> None:
+        """Run a collector endpoint; an unexpected error answers 500 INTERNAL_ERROR if nothing was sent."""
+        scope["app"] = self.app
+        request = Request(scope, receive)
+        try:
+            response = await endpoint(request)
+        except Exception:
+            logger.exception("unexpected error in %s %s", scope["method"], scope["path"])
+            info = scope["sandbox.info"]
+            if "status" not in info and not info.get("aborted"):
+                await error_response(request, ApiError("INTERNAL_ERROR", 500))(scope, receive, send)
+            return
+        await response(scope, receive, send)
 
     async def _fault(self, scope: Scope, receive: Receive, send: Send, path: str) -> bool:
         """Answer with an injected fault; True when the request was handled here."""

@@ -112,3 +112,20 @@ def test_db_file_keeps_enrollments_across_restarts_until_reset(tmp_path: Path) -
         assert httpx.get(f"{server.base_url}/collectors/profile", headers=headers).status_code == 200
         httpx.post(f"{server.base_url}/_sandbox/reset").raise_for_status()
         assert httpx.get(f"{server.base_url}/collectors/profile", headers=headers).status_code == 404
+
+
+@pytest.mark.allow_log_warnings
+def test_an_unexpected_error_answers_the_contract_500(
+    sandbox: EmbeddedSandbox, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(number: str) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(sandbox.sandbox.store, "get", broken)
+    headers = {**_partner_headers(sandbox.base_url), "Collector-Number": "80000000007"}
+    response = httpx.get(f"{sandbox.base_url}/collectors/summary", headers=headers)
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/json;charset=UTF-8"
+    assert response.json()["responseCode"] == "INTERNAL_ERROR"
+    assert response.json()["correlationId"] == response.headers["x-correlation-id"]
+    assert "disk on fire" in caplog.text
