@@ -418,7 +418,16 @@ class EnrollForm(QWidget):
                 shown = v.format_phone(check.value)
             if shown and item.editor.text() != shown:
                 item.editor.setText(shown)
+            if path == "addressDetails.postalCode":
+                self._suggest_province(check.value)
         self.revalidate()
+
+    def _suggest_province(self, postal: str) -> None:
+        """Fill an empty province from the postal code's first letter when only one province fits."""
+        province = self.field("addressDetails.province")
+        candidates = formats.POSTAL_FIRST_LETTER.get(postal[0], ())
+        if not province.currentData() and len(candidates) == 1 and self._shown("addressDetails.province"):
+            province.setCurrentIndex(province.findData(candidates[0]))
 
     def show_all_problems(self) -> None:
         """Show every problem, also on fields the user has not reached yet (after a submit attempt)."""

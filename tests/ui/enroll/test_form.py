@@ -60,6 +60,18 @@ def test_postal_code_is_normalised_and_a_province_mismatch_only_warns(form):
     assert state.body["addressDetails"] == {"province": "QC", "postalCode": "K1A 0B1", "country": "CA"}
 
 
+def test_an_empty_province_is_filled_from_the_postal_code(form):
+    postal = form.field("addressDetails.postalCode")
+    type_text(postal, "h2x 1y4")
+    press(postal, Qt.Key.Key_Return)
+    assert form.field("addressDetails.province").currentData() == "QC"
+    postal.clear()
+    type_text(postal, "X0A 0H0")  # Nunavut or Northwest Territories: no guess
+    choose(form.field("addressDetails.province"), "")
+    press(postal, Qt.Key.Key_Return)
+    assert form.field("addressDetails.province").currentData() == ""
+
+
 def test_phone_is_sent_as_digits_with_its_type(form):
     number = form.field("contactDetails.phones[0]")
     type_text(number, "+1 (416) 555-0123")

@@ -157,6 +157,27 @@ def test_server_field_errors_are_shown_on_their_fields(qtbot, page, control):
     wait_for_success(qtbot, page)
 
 
+def test_server_error_on_a_phone_lands_on_the_right_phone_row(qtbot, page, control):
+    """Bypass the form's own rule (a phone type only the service refuses) to get the service's field path."""
+    fill_in_person(page)
+    form = page.form
+    form.add_phone.click()
+    type_text(form.field("contactDetails.phones[1]"), "438-555-0298")
+    form.phone_type(1).addItem("Fax", "Fax")
+    choose(form.phone_type(1), "Fax")
+    submit(qtbot, page)
+    qtbot.waitUntil(lambda: form.message("contactDetails.phones[1]") != "", timeout=WAIT)
+    assert "not allowed" in form.message("contactDetails.phones[1]")
+    assert form.message("contactDetails.phones[0]") == ""
+    assert control.enrollments()[0]["status"] == 400
+    choose(form.phone_type(1), "Home")
+    assert form.message("contactDetails.phones[1]") == ""
+    submit(qtbot, page)
+    number = wait_for_success(qtbot, page)
+    phones = control.get("/collectors/profile", number)["contactDetails"]["phones"]
+    assert phones == [{"type": "Mobile", "number": "4385550299"}, {"type": "Home", "number": "4385550298"}]
+
+
 @pytest.mark.allow_log_warnings
 def test_commit_then_drop_shows_outcome_unknown_and_check_again_finds_exactly_one(qtbot, make_page, control):
     page = make_page(max_attempts=1)  # no quiet retry in the client: the page must cope
