@@ -27,6 +27,7 @@ from console.ui.lookup.messages import Action, describe_error
 from console.ui.lookup.profile_panel import ProfilePanel
 from console.ui.lookup.recent import RecentMember, RecentMembers
 from console.ui.lookup.summary_panel import SummaryPanel
+from console.ui.lookup.tasks import PageTasks, alive
 from console.ui.lookup.verification import VerificationBox
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class MemberPage(QWidget):
         self._number: str | None = None
         self._profile: Any = None
         self._summary: Any = None
-        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._tasks = PageTasks(self)
         self._verified = False
 
         self.title = QLabel()
@@ -128,7 +129,7 @@ class MemberPage(QWidget):
 
     @property
     def is_loading(self) -> bool:
-        return any(not task.done() for task in self._tasks.values())
+        return self._tasks.running()
 
     @property
     def verification_required(self) -> bool:
@@ -155,9 +156,8 @@ class MemberPage(QWidget):
 
     def clear(self, *_args: object) -> None:
         """Forget the member: cancel loads, empty both panels, mask everything again."""
-        for task in self._tasks.values():
-            task.cancel()
-        self._tasks = {}
+        self._tasks.cancel_all()
+        self.summary_panel.refresh_button.setEnabled(True)
         self._number = self._profile = self._summary = None
         self._verified = False
         self.profile_panel.clear()
@@ -203,9 +203,6 @@ class MemberPage(QWidget):
         session = self._context.session
         if session is None:
             return
-        previous = self._tasks.get(which)
-        if previous is not None:
-            previous.cancel()
         if which == "profile":
             self.profile_stack.show_loading()
             work: Coroutine[Any, Any, None] = self._load_profile(session)
@@ -213,18 +210,22 @@ class MemberPage(QWidget):
             self.summary_stack.show_loading()
             self.summary_panel.refresh_button.setEnabled(False)
             work = self._load_summary(session)
-        self._tasks[which] = asyncio.ensure_future(work)
+        self._tasks.start(which, work)
 
     def _number_argument(self) -> str | None:
         return None if self.member_mode else self._number
 
     async def _load_profile(self, session: Any) -> None:
+        task = asyncio.current_task()
         try:
             with self._context.busy():
                 profile = await session.client.get_profile(self._number_argument())
         except CollectorError as error:
-            self.profile_stack.show_error(describe_error(error, Action.PROFILE))
-        else:
+            if self._still_wanted(task):
+                self.profile_stack.show_error(describe_error(error, Action.PROFILE))
+                self._finished(task)
+            return
+        if self._still_wanted(task):
             self._profile = profile
             self._number = profile.collector_number
             self.profile_panel.set_profile(profile)
@@ -236,29 +237,33 @@ class MemberPage(QWidget):
                 self.verification.show()
                 self._chain_tab_order()
             self._update_reveal_state()
-        finally:
-            self._finished()
+            self._finished(task)
 
     async def _load_summary(self, session: Any) -> None:
+        task = asyncio.current_task()
         try:
             with self._context.busy():
                 summary = await session.client.get_summary(self._number_argument())
         except CollectorError as error:
-            self.summary_stack.show_error(describe_error(error, Action.SUMMARY))
-        else:
+            if self._still_wanted(task):
+                self.summary_stack.show_error(describe_error(error, Action.SUMMARY))
+                self.summary_panel.refresh_button.setEnabled(True)
+                self._finished(task)
+            return
+        if self._still_wanted(task):
             self._summary = summary
             self.summary_panel.set_summary(summary, self._context.settings.language)
             self.summary_stack.show_content()
-            self._after_load()
-        finally:
             self.summary_panel.refresh_button.setEnabled(True)
-            self._finished()
+            self._after_load()
+            self._finished(task)
 
-    def _finished(self) -> None:
-        current = asyncio.current_task()
-        if current not in self._tasks.values():
-            return  # cancelled by a newer load or by clear()
-        if all(task.done() or task is current for task in self._tasks.values()):
+    def _still_wanted(self, task: asyncio.Task[Any] | None) -> bool:
+        """The page still exists and `task` was not replaced by a newer load or dropped by clear()."""
+        return alive(self) and self._tasks.is_current(task)
+
+    def _finished(self, task: asyncio.Task[Any] | None) -> None:
+        if self._tasks.all_done_but(task):
             self.sig_loaded.emit()
 
     def _after_load(self) -> None:

@@ -29,6 +29,7 @@ from console.ui.lookup.messages import Action, describe_error
 from console.ui.lookup.query import Problem, Query, QueryKind, parse_query
 from console.ui.lookup.recent import RecentMembers
 from console.ui.lookup.results_model import NUMBER_ROLE, ResultsModel
+from console.ui.lookup.tasks import PageTasks, alive
 
 PAGE_SIZE = 50
 SEARCH_CAPABILITY = "search"
@@ -85,7 +86,7 @@ class SearchPage(QWidget):
         super().__init__(parent)
         self.setObjectName("searchPage")
         self._context = context
-        self._task: asyncio.Task[None] | None = None
+        self._tasks = PageTasks(self)
         self._query: Query | None = None
         self._cursor: str | None = None
         self._recent = RecentMembers.of(context)
@@ -172,7 +173,7 @@ class SearchPage(QWidget):
 
     @property
     def is_searching(self) -> bool:
-        return self._task is not None and not self._task.done()
+        return self._tasks.running()
 
     def clear(self, *_args: object) -> None:
         """Forget the query and results (environment switch, sign-out, lock)."""
@@ -212,14 +213,14 @@ class SearchPage(QWidget):
         self.load_more_button.hide()
         self.count_label.clear()
         self._show_message(self.tr("Searching…"), emit=False)
-        self._task = asyncio.ensure_future(self._fetch(query, None))
+        self._tasks.start("search", self._fetch(query, None))
 
     def load_more(self) -> None:
         """Fetch the next page of the current search."""
         if self._query is None or self._cursor is None or self.is_searching:
             return
         self.load_more_button.setEnabled(False)
-        self._task = asyncio.ensure_future(self._fetch(self._query, self._cursor))
+        self._tasks.start("search", self._fetch(self._query, self._cursor))
 
     def _on_session_changed(self, session: Any) -> None:
         """Forget everything; a member sign-in opens the signed-in member at once."""
@@ -232,15 +233,19 @@ class SearchPage(QWidget):
 
     # -- searching --------------------------------------------------------------------------------
     async def _fetch(self, query: Query, cursor: str | None) -> None:
+        task = asyncio.current_task()
         session = self._context.session
         try:
             with self._context.busy():
                 page = await session.client.search(limit=PAGE_SIZE, cursor=cursor, **query.search_args())
         except CollectorError as error:
-            self._show_message(describe_error(error, Action.SEARCH))
+            if alive(self) and self._tasks.is_current(task):
+                self.load_more_button.setEnabled(True)
+                self._show_message(describe_error(error, Action.SEARCH))
             return
-        finally:
-            self.load_more_button.setEnabled(True)
+        if not alive(self) or not self._tasks.is_current(task):
+            return
+        self.load_more_button.setEnabled(True)
         first_page = cursor is None
         self.model.append(page.items)
         self._cursor = page.next_cursor
@@ -259,9 +264,8 @@ class SearchPage(QWidget):
             self.sig_results_shown.emit()
 
     def _cancel(self) -> None:
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-        self._task = None
+        self._tasks.cancel_all()
+        self.load_more_button.setEnabled(True)
 
     # -- helpers ----------------------------------------------------------------------------------
     def _open_row(self, row: int) -> None:

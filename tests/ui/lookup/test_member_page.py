@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import shiboken6
 
 from console import formats
 from console.api.errors import InsufficientScope
@@ -223,3 +224,17 @@ def test_recent_members_cleared_on_lock_and_switch(qtbot, member_page, context: 
     assert search.recent_list.count() == 1
     context.set_session(sessions.partner())
     assert search.recent_list.count() == 0
+
+
+def test_deleting_the_page_mid_load_cancels_quietly(qtbot, context, sessions: Sessions, audit,
+                                                    sandbox_faults) -> None:
+    context.set_session(sessions.partner())
+    httpx.put(sandbox_faults, json={"latencyMs": 300}).raise_for_status()
+    page = MemberPage(context, audit=audit)
+    page.show_member(JANE)
+    loads = list(page._tasks._tasks.values())
+    assert len(loads) == 2
+    shiboken6.delete(page)
+    qtbot.waitUntil(lambda: all(task.done() for task in loads), timeout=5_000)
+    assert all(task.cancelled() for task in loads)  # no answer reaches a deleted widget
+    assert not context.is_busy
