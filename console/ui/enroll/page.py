@@ -82,6 +82,7 @@ class EnrollPage(QWidget):
         self._duplicates_cleared_key: str | None = None
         self._call: asyncio.Future[Any] | None = None
         self._sending = False
+        self._environment_name: str | None = None
 
         language = context.settings.language
         self.form = EnrollForm(self.profiles, language, self)
@@ -211,13 +212,16 @@ class EnrollPage(QWidget):
         else:
             self.environment_label.setText(self.tr("Environment: %1").replace("%1", env.label))
             self.environment_label.setStyleSheet("")
-        self.submission.reset()
-        self._duplicates_cleared_key = None
+        name = env.name if env is not None else None
+        if name != self._environment_name:  # another service: a new logical enrollment there
+            self._environment_name = name
+            self.submission.reset()
+            self._duplicates_cleared_key = None
+            if not self._sending:
+                self.status.hide_state()
+                self.form.set_read_only(False)
         if self.stack.currentWidget() is self.success:
             self.enroll_another()
-        if not self._sending:
-            self.status.hide_state()
-            self.form.set_read_only(False)
         self._refresh()
 
     def _locked(self) -> None:
