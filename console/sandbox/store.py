@@ -16,11 +16,13 @@ _INSERT = f"INSERT INTO collectors ({', '.join(COLUMNS + KEY_COLUMNS)}) VALUES (
 _INSERT_PHONE = "INSERT INTO phones (collector, position, type, number) VALUES (?, ?, ?, ?)"
 _TABLES = f"""
 CREATE TABLE collectors (
-    {", ".join(c + (" TEXT PRIMARY KEY" if c == "number" else "") for c in COLUMNS + KEY_COLUMNS)}
+    {", ".join(c + (" TEXT NOT NULL" if c == "number" else "") for c in COLUMNS + KEY_COLUMNS)}
 );
 CREATE TABLE phones (collector TEXT NOT NULL, position INTEGER NOT NULL, type TEXT, number TEXT NOT NULL);
 """
+# Built after the bulk insert, which is faster than keeping them up to date row by row.
 _INDEXES = """
+CREATE UNIQUE INDEX IF NOT EXISTS ix_collectors_number ON collectors (number);
 CREATE INDEX IF NOT EXISTS ix_collectors_email ON collectors (email_key);
 CREATE INDEX IF NOT EXISTS ix_collectors_name ON collectors (last_key, first_key, number);
 CREATE INDEX IF NOT EXISTS ix_phones_number ON phones (number, collector);
