@@ -98,6 +98,8 @@ class ResultsModel(QAbstractTableModel):
         value = getattr(item, column, None) or ""
         if column == "status":
             return status_text(value)
+        if column in ("city", "province") and not value:
+            return "—"  # partial-PII members have no address
         if not self._masked:
             return value
         if column == "collector_number":

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 import shiboken6
+from PySide6.QtWidgets import QApplication
 
 from console import formats
 from console.api.errors import InsufficientScope
@@ -238,3 +240,26 @@ def test_deleting_the_page_mid_load_cancels_quietly(qtbot, context, sessions: Se
     qtbot.waitUntil(lambda: all(task.done() for task in loads), timeout=5_000)
     assert all(task.cancelled() for task in loads)  # no answer reaches a deleted widget
     assert not context.is_busy
+
+
+def test_keyboard_starts_in_the_checklist(qtbot, member_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    member_page.activateWindow()
+    open_member(qtbot, member_page, JANE)
+    name, postal = member_page.verification.inputs
+    assert QApplication.focusWidget() is name
+    assert name.nextInFocusChain() is member_page.verification.checkboxes[0]
+    assert member_page.verification.checkboxes[0].nextInFocusChain() is postal
+
+
+@pytest.mark.allow_log_warnings
+def test_reveal_stays_masked_when_the_audit_cannot_be_written(qtbot, context, sessions: Sessions,
+                                                              tmp_path) -> None:
+    context.settings.caller_verification = False
+    page = MemberPage(context, audit=AuditLog(tmp_path))  # a folder: appending to it fails
+    qtbot.addWidget(page)
+    context.set_session(sessions.partner())
+    open_member(qtbot, page, JANE)
+    assert page.reveal("email") is False
+    assert page.profile_panel.fields["email"].label.text() == "j•••@example.com"
+    assert "audit file cannot be written" in page.notice.text()

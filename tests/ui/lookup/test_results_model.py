@@ -49,3 +49,11 @@ def test_sort_is_kept_when_pages_arrive(qapp) -> None:
     assert keep.row() == 2
     assert model.data(model.index(keep.row(), 0), NUMBER_ROLE) == "80000000007"
     assert model.headerData(3, Qt.Orientation.Horizontal) == "City"
+
+
+def test_missing_address_reads_as_a_dash(qapp) -> None:
+    model = ResultsModel()
+    model.append([SearchItem(collector_number="80000000039", status="ACTIVE")])
+    assert texts(model, 3) == ["—"]
+    assert texts(model, 4) == ["—"]
+    assert texts(model, 2) == [""]
