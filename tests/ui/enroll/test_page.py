@@ -250,6 +250,22 @@ def test_duplicate_by_last_name_and_postal_code(qtbot, page, control):
     wait_for_success(qtbot, page)
 
 
+def test_duplicate_by_phone(qtbot, page, control):
+    fill_in_person(page, email="another.person@example.com")
+    phone = page.form.field("contactDetails.phones[0]")
+    phone.clear()
+    type_text(phone, "416 555 0101")  # Jane Doe's mobile
+    submit(qtbot, page)
+    wait_for_panel(qtbot, page, "open_80000000007")
+    rows = [
+        page.status.rows.itemAt(i).layout().itemAt(0).widget().text() for i in range(page.status.rows.count())
+    ]
+    assert any("same phone •••-•••-0101" in row for row in rows)
+    page.status.button("back").click()
+    assert not page.status.isVisible()
+    assert control.enrollments() == []
+
+
 def test_production_asks_first_naming_the_environment(qtbot, make_page, environment, modal_answers, control):
     production = environment.model_copy(update={"kind": "production", "label": "Production (rehearsal)"})
     page = make_page(production)
