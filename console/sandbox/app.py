@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.types import Message, Receive, Scope, Send
 
 from console.sandbox import auth_routes, collectors, control
+from console.sandbox.collectors import IdempotencyRecord
 from console.sandbox.config import Faults, SandboxConfig, Settings
 from console.sandbox.faults import FaultState
 from console.sandbox.oauth import Tenant
@@ -47,7 +48,7 @@ class Sandbox:
         )
         self.fault_state = FaultState(self.faults)
         self.request_log: deque[dict[str, Any]] = deque(maxlen=LOG_LIMIT)
-        self.idempotency: dict[tuple[str, str], tuple[str, int, bytes, float]] = {}
+        self.idempotency: dict[tuple[str, str], IdempotencyRecord] = {}
         self.idempotency_running: set[tuple[str, str]] = set()
         self.number_random = random.Random(config.seed)
 

@@ -12,7 +12,7 @@ import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -253,16 +253,16 @@ async def enroll(request: Request, sandbox: Sandbox) -> Response:
     slot = (claims["azp"], key) if key else None
     if slot is not None:
         record = sandbox.idempotency.get(slot)
-        if record is not None and record[3] < time.time() - IDEMPOTENCY_TTL:
+        if record is not None and record.created < time.time() - IDEMPOTENCY_TTL:
             record = None
         if slot in sandbox.idempotency_running:
             raise ApiError("IDEMPOTENCY_IN_PROGRESS", 409)
         if record is not None:
-            if record[0] != fingerprint:
+            if record.fingerprint != fingerprint:
                 raise ApiError("IDEMPOTENCY_KEY_REUSED", 422)
             return Response(
-                record[2],
-                status_code=record[1],
+                record.body,
+                status_code=record.status,
                 media_type=JSON.media_type,
                 headers={"Idempotent-Replayed": "true"},
             )
@@ -277,13 +277,24 @@ async def enroll(request: Request, sandbox: Sandbox) -> Response:
         else:
             response = _enroll(request, sandbox, body)
         if slot is not None:
-            sandbox.idempotency[slot] = (fingerprint, response.status_code, bytes(response.body), time.time())
+            sandbox.idempotency[slot] = IdempotencyRecord(
+                fingerprint, response.status_code, bytes(response.body), time.time()
+            )
     finally:
         if slot is not None:
             sandbox.idempotency_running.discard(slot)
     if response.status_code == 201 and sandbox.fault_state.take(sandbox.faults.commit_then_drop):
         await request.scope["sandbox.abort"]()
     return response
+
+
+class IdempotencyRecord(NamedTuple):
+    """The first answer to an enrollment with an Idempotency-Key, replayed for 24 hours."""
+
+    fingerprint: str
+    status: int
+    body: bytes
+    created: float
 
 
 def _enroll(request: Request, sandbox: Sandbox, body: Any) -> Response:
