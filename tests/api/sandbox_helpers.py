@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import re
@@ -89,3 +90,13 @@ def requests_log(base_url: str, path: str | None = None) -> list[dict]:
     response = httpx.get(f"{base_url}/_sandbox/requests", params={"path": path} if path else None)
     response.raise_for_status()
     return response.json()["items"]
+
+
+async def settled(base_url: str, path: str, count: int) -> list[dict]:
+    """Wait (up to 10 s) until the sandbox has finished `count` requests to `path` (logged when done)."""
+    async with asyncio.timeout(10):
+        while True:
+            items = requests_log(base_url, path)
+            if len(items) >= count:
+                return items
+            await asyncio.sleep(0.05)
