@@ -6,13 +6,13 @@ import asyncio
 import contextlib
 import logging
 import logging.handlers
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
+import qasync
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -22,12 +22,46 @@ from console.api.redaction import RedactingFilter
 if TYPE_CHECKING:
     from console.api.session import EnvironmentSession
     from console.sandbox import EmbeddedSandbox
+    from console.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "collector-console"
 DEFAULT_ENVIRONMENT = "sandbox"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class ConsoleEventLoop(qasync.QEventLoop):
+    """qasync's loop without `activated["int"].disconnect()` when a socket notifier is dropped.
+
+    With PySide6 6.12 that disconnect corrupts a reference count: a process that cancelled requests
+    in flight dies at exit with "Fatal Python error: bool_dealloc" (8 runs in 8 with 40 cancelled
+    httpx requests; none with this class). Disabling the notifier and deleting it drops the
+    connection on the C++ side instead.
+    """
+
+    def _add_reader(self, fd: Any, callback: Callable[..., object], *args: object) -> None:
+        self._drop(self._read_notifiers, fd)
+        super()._add_reader(fd, callback, *args)
+
+    def _add_writer(self, fd: Any, callback: Callable[..., object], *args: object) -> None:
+        self._drop(self._write_notifiers, fd)
+        super()._add_writer(fd, callback, *args)
+
+    def _remove_reader(self, fd: Any) -> bool | None:
+        return None if self.is_closed() else self._drop(self._read_notifiers, fd)
+
+    def _remove_writer(self, fd: Any) -> bool | None:
+        return None if self.is_closed() else self._drop(self._write_notifiers, fd)
+
+    @staticmethod
+    def _drop(notifiers: dict[Any, Any], fd: Any) -> bool:
+        notifier = notifiers.pop(fd, None)
+        if notifier is None:
+            return False
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        return True
 
 
 def log_folder() -> Path:
@@ -143,54 +177,37 @@ class Options:
     log_level: str | None = None
     auto_sign_in: bool = False
     exit_when_ready: bool = False
-    timings: bool = False
+    mark: Callable[[str], None] = field(default=lambda _name: None)
+    """Called with "ready" when start-up finished (the start-up benchmark prints it)."""
 
 
-class Timings:
-    """Marks printed for the start-up benchmark (`--timings`): wall-clock seconds since the epoch."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-
-    def mark(self, name: str) -> None:
-        if self.enabled:
-            print(f"TIMING {name} {time.time():.6f}", flush=True)
-
-
-async def run_console(options: Options) -> int:
-    """The console's main coroutine: build the window, wait until it closes, then shut down cleanly."""
+async def run_console(options: Options, window: MainWindow) -> int:
+    """The console's main coroutine: finish the (already painted) window, wait until it closes, shut down."""
     from console.api.session import EnvironmentSession
-    from console.ui.context import ConsoleContext
     from console.ui.crash import CrashHandler
     from console.ui.idle import IdleWatcher
-    from console.ui.main_window import MainWindow
-    from console.ui.settings import Settings
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
-    timings = Timings(options.timings)
-    settings = Settings()
+    context = window.context
+    settings = context.settings
     setup_logging(options.log_level or settings.log_level)
     crash = CrashHandler(log_folder(), show_dialogs=not options.no_err_windows)
     crash.install()
-    context = ConsoleContext(settings)
     environments, env_problem = environments_from(settings.environments_file)
 
     def make_session(env: Environment) -> EnvironmentSession:
         return EnvironmentSession(env, **session_options(settings))
 
     sessions = Sessions(environments, make_session)
-    window = MainWindow(context, sessions)
+    window.attach(sessions)
     window.idle_watcher = IdleWatcher(context, app)
     closed = asyncio.Event()
     window.sig_closed.connect(closed.set)
-    window.sig_first_paint.connect(lambda: timings.mark("first_paint"))
     if env_problem:
         window.show_notice(QCoreApplication.translate("App", "Your environments file was ignored: %1")
                            .replace("%1", env_problem))
-    window.show()
-
     name = options.env or settings.last_environment or DEFAULT_ENVIRONMENT
     if name not in environments:
         window.show_notice(QCoreApplication.translate("App", "Unknown environment “%1”; using the sandbox.")
@@ -199,19 +216,18 @@ async def run_console(options: Options) -> int:
     auto = options.auto_sign_in or options.screenshot is not None
     starting = window.spawn(window.start(name, auto_sign_in=auto))
     if options.screenshot is not None or options.exit_when_ready:
-        window.spawn(_when_ready(window, starting, options, timings))
+        window.spawn(_when_ready(window, starting, options))
     try:
         await closed.wait()
     finally:
-        await shutdown(sessions, window)
+        await shutdown(sessions)
         crash.uninstall()
     return window.exit_code
 
 
-async def _when_ready(window: MainWindow, starting: asyncio.Future[None], options: Options,  # noqa: F821
-                      timings: Timings) -> None:
+async def _when_ready(window: MainWindow, starting: asyncio.Future[None], options: Options) -> None:
     await starting
-    timings.mark("ready")
+    options.mark("ready")
     if options.screenshot is not None:
         await asyncio.sleep(0.2)  # let the last layout and paint settle
         options.screenshot.parent.mkdir(parents=True, exist_ok=True)
@@ -231,7 +247,7 @@ def session_options(settings: object) -> dict[str, object]:
     }
 
 
-async def shutdown(sessions: Sessions, window: object) -> None:
+async def shutdown(sessions: Sessions) -> None:
     """Cancel background tasks, close sessions and stop the sandbox; bounded so quitting never hangs."""
     current = asyncio.current_task()
     tasks = [task for task in asyncio.all_tasks() if task is not current and not task.done()]

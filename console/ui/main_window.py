@@ -1,16 +1,20 @@
-"""The main window: pages, environment switcher, status bar, Production band and lock screen."""
+"""The main window: pages, environment switcher, status bar, Production band and lock screen.
+
+Built in two steps so the first paint does not wait for the API layer: the shell (toolbar, status bar,
+an empty page stack) needs only Qt; `attach(sessions)` then adds the pages and the environments. This
+module therefore imports asyncio, qasync and `console.api` lazily.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import logging
 import sys
-from collections.abc import Coroutine
+import time
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING
 
-import qasync
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,16 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.api.errors import CollectorError
 from console.ui.context import ConsoleContext
-from console.ui.idle import IdleWatcher, LockScreen
-from console.ui.signin import BrowserOpener, SignInDialog, system_browser
 from console.ui.widgets import ERROR_STYLE, NOTICE_STYLE, BusyIndicator, PlaceholderPage, ProductionBand
 
 if TYPE_CHECKING:
+    import asyncio
+
     from console.api.exchange import Exchange
     from console.api.session import EnvironmentSession
     from console.ui.app import Sessions
+    from console.ui.idle import IdleWatcher, LockScreen
+    from console.ui.signin import SignInDialog
+
+BrowserOpener = Callable[[str], object]
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +58,11 @@ class MainWindow(QMainWindow):
     sig_ready = Signal()
     """Start-up finished: the environment is connected (and signed in when asked to)."""
 
-    def __init__(self, context: ConsoleContext, sessions: Sessions, *,
-                 open_browser: BrowserOpener = system_browser, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ConsoleContext, sessions: Sessions | None = None, *,
+                 open_browser: BrowserOpener | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.sessions = sessions
+        self.sessions: Sessions | None = None
         self.exit_code = 0
         self._open_browser = open_browser
         self._history: list[QWidget] = []
@@ -64,11 +71,15 @@ class MainWindow(QMainWindow):
         self._unsubscribe = None
         self.signin_dialog: SignInDialog | None = None
         self.idle_watcher: IdleWatcher | None = None
+        self.lock_screen: LockScreen | None = None
+        self.search_page: QWidget | None = None
+        self.member_page: QWidget | None = None
+        self.enroll_page: QWidget | None = None
         self._tasks: set[asyncio.Task[object]] = set()
         self.setWindowTitle(self.tr("Collector Console"))
         self.resize(1100, 720)
 
-        self._build_pages()
+        self._build_shell()
         self._build_toolbar()
         self._build_status_bar()
 
@@ -81,9 +92,44 @@ class MainWindow(QMainWindow):
         context.sig_locked.connect(self._on_locked)
         context.sig_unlocked.connect(self._on_unlocked)
         self._on_session_changed(None)
+        if sessions is not None:
+            self.attach(sessions)
+
+    def attach(self, sessions: Sessions) -> None:
+        """Second build step: the environments and the pages (imports the API layer)."""
+        from console.ui.idle import LockScreen
+        from console.ui.signin import system_browser
+
+        self.sessions = sessions
+        if self._open_browser is None:
+            self._open_browser = system_browser
+        for name, env in sessions.environments.items():
+            self.environment_combo.addItem(env.label, name)
+        self.search_page = _page("console.ui.lookup", "SearchPage", self.context, self.tr("Search"))
+        self.member_page = _page("console.ui.lookup", "MemberPage", self.context, self.tr("Member"))
+        self.enroll_page = _page("console.ui.enroll", "EnrollPage", self.context, self.tr("Enroll"))
+        self.lock_screen = LockScreen(self.context, open_browser=self._open_browser)
+        self.lock_screen.sig_sign_in_requested.connect(self._on_sign_in_other)
+        for page in (self.search_page, self.member_page, self.enroll_page, self.lock_screen):
+            self.pages.addWidget(page)
+        for page in (self.search_page, self.enroll_page):
+            signal = getattr(page, "sig_open_member", None)
+            if signal is not None:
+                signal.connect(self.open_member)
+        self.pages.setCurrentWidget(self.search_page)
+        self.pages.removeWidget(self.starting_page)
+        self.starting_page.deleteLater()
+
+    def wait_for_first_paint(self, timeout: float = 1.0) -> None:
+        """Process events until the window has painted once (at most `timeout` seconds)."""
+        deadline = time.monotonic() + timeout
+        while not self._painted and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
     def spawn(self, coro: Coroutine[object, object, object]) -> asyncio.Task[object]:
         """Run `coro` as a task the window keeps; a bug in it reaches the crash handler, as in asyncSlot."""
+        import asyncio
+
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
@@ -96,21 +142,12 @@ class MainWindow(QMainWindow):
             sys.excepthook(type(error), error, error.__traceback__)
 
     # Building ----------------------------------------------------------------------------------------
-    def _build_pages(self) -> None:
+    def _build_shell(self) -> None:
         self.production_band = ProductionBand()
         self.production_band.hide()
         self.pages = QStackedWidget()
-        self.search_page = _page("console.ui.lookup", "SearchPage", self.context, self.tr("Search"))
-        self.member_page = _page("console.ui.lookup", "MemberPage", self.context, self.tr("Member"))
-        self.enroll_page = _page("console.ui.enroll", "EnrollPage", self.context, self.tr("Enroll"))
-        self.lock_screen = LockScreen(self.context, open_browser=self._open_browser)
-        self.lock_screen.sig_sign_in_requested.connect(self._on_sign_in_other)
-        for page in (self.search_page, self.member_page, self.enroll_page, self.lock_screen):
-            self.pages.addWidget(page)
-        for page in (self.search_page, self.enroll_page):
-            signal = getattr(page, "sig_open_member", None)
-            if signal is not None:
-                signal.connect(self.open_member)
+        self.starting_page = PlaceholderPage(self.tr("Collector Console"), self.tr("Starting…"))
+        self.pages.addWidget(self.starting_page)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -144,8 +181,6 @@ class MainWindow(QMainWindow):
         self.environment_combo = QComboBox()
         self.environment_combo.setAccessibleName(self.tr("Environment"))
         self.environment_combo.setToolTip(self.tr("The Collector Service environment the console talks to"))
-        for name, env in self.sessions.environments.items():
-            self.environment_combo.addItem(env.label, name)
         self.environment_combo.activated.connect(self._on_environment_activated)
         toolbar.addWidget(self.environment_combo)
         self.sign_in_action = QAction(self.tr("Sign &in…"), self)
@@ -175,8 +210,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.busy_indicator)
 
     # Navigation --------------------------------------------------------------------------------------
-    def _navigate(self, page: QWidget) -> None:
-        if self.context.locked:
+    def _navigate(self, page: QWidget | None) -> None:
+        if self.context.locked or page is None:
             return
         current = self.pages.currentWidget()
         if current is not page:
@@ -263,6 +298,8 @@ class MainWindow(QMainWindow):
 
     async def _resume(self, session: EnvironmentSession) -> None:
         """Sign in again from what the keyring kept for this environment, if anything."""
+        from console.api.errors import CollectorError
+
         try:
             with self.context.busy():
                 resumed = await session.resume()
@@ -278,6 +315,8 @@ class MainWindow(QMainWindow):
 
     async def start(self, name: str, *, auto_sign_in: bool = False) -> None:
         """Open the first environment; sign in as the sandbox demo partner when asked, else offer sign-in."""
+        from console.api.errors import CollectorError
+
         session = await self.switch_environment(name, offer_sign_in=False)
         if session is None:
             return
@@ -351,6 +390,8 @@ class MainWindow(QMainWindow):
             self.connection_label.setStyleSheet(ERROR_STYLE + STATUS_ITEM_STYLE)
 
     async def _check_health(self, session: EnvironmentSession) -> None:
+        from console.api.errors import CollectorError
+
         try:
             await session.client.health()
         except CollectorError as exc:
@@ -367,6 +408,8 @@ class MainWindow(QMainWindow):
     def open_sign_in(self) -> SignInDialog:
         """Show the (non-modal) sign-in dialog for the current environment."""
         if self.signin_dialog is None:
+            from console.ui.signin import SignInDialog
+
             self.signin_dialog = SignInDialog(self.context, self.sessions.environments,
                                               open_browser=self._open_browser, parent=self)
             self.signin_dialog.sig_environment_requested.connect(self.request_environment)
@@ -399,11 +442,12 @@ class MainWindow(QMainWindow):
         await self.sign_out()
         self.open_sign_in()
 
-    @qasync.asyncSlot()
-    async def _on_sign_out(self) -> None:
-        await self.sign_out()
+    def _on_sign_out(self) -> None:
+        self.spawn(self.sign_out())
 
     async def sign_out(self) -> None:
+        from console.api.errors import CollectorError
+
         session = self.context.session
         if session is None:
             return
@@ -416,8 +460,8 @@ class MainWindow(QMainWindow):
 
     # Lock --------------------------------------------------------------------------------------------
     def _on_locked(self) -> None:
-        self._before_lock = self.pages.currentWidget()
-        self.pages.setCurrentWidget(self.lock_screen)
+        if self.lock_screen is not None:
+            self.pages.setCurrentWidget(self.lock_screen)
         for action in (self.search_action, self.enroll_action, self.back_action):
             action.setEnabled(False)
         self.environment_combo.setEnabled(False)
@@ -427,7 +471,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.environment_combo.setEnabled(True)
         self._history.clear()
-        self.pages.setCurrentWidget(self.search_page)
+        if self.search_page is not None:
+            self.pages.setCurrentWidget(self.search_page)
 
     # Window events -----------------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:

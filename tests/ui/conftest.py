@@ -45,7 +45,9 @@ def _session_qasync_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     qasync loops made and closed one after another in a process stop delivering executor results
     (a `run_in_executor` future never completes in the second loop), so the loop is shared.
     """
-    loop = qasync.QEventLoop(qapp, already_running=True)
+    from console.ui.app import ConsoleEventLoop
+
+    loop = ConsoleEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
     loop.stop()

@@ -20,9 +20,7 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 IN_FLIGHT_DRIVER = """
 import asyncio, sys, time
-import qasync
-from PySide6.QtWidgets import QApplication
-from console.ui import app as console_app
+from console.__main__ import main
 from console.ui.main_window import MainWindow
 
 started = MainWindow.start
@@ -38,8 +36,7 @@ async def start(self, name, *, auto_sign_in=False):
     self.close()
 
 MainWindow.start = start
-QApplication(sys.argv[:1])
-code = qasync.run(console_app.run_console(console_app.Options(no_err_windows=True)))
+code = main(["--no-err-windows"])
 print(f"EXITED {time.time():.6f}", flush=True)
 sys.exit(code)
 """

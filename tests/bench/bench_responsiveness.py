@@ -1,0 +1,170 @@
+"""Responsiveness benchmark: UI-thread heartbeat while 200 summary lookups run at once.
+
+Run: .venv/bin/python tests/bench/bench_responsiveness.py [--lookups N] [--latency-ms MS] [--rounds R]
+
+The sandbox runs in its own process (an embedded one would compete for this process's GIL) with
+50 ms added latency (`PUT /_sandbox/faults {"latencyMs": 50}`). This process shows the real main
+window signed in as the demo partner on the qasync loop, starts the lookups together through the
+session's client (each marks the window busy), and records the gaps between ticks of a 5 ms QTimer.
+Targets: gap p99 <= 16 ms, max <= 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from statistics import quantiles
+from types import SimpleNamespace
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import httpx
+import qasync
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from console.api.environments import load_environments  # noqa: E402
+from console.api.secrets import SecretStore  # noqa: E402
+from console.api.session import EnvironmentSession  # noqa: E402
+from console.ui.app import Sessions  # noqa: E402
+from console.ui.context import ConsoleContext  # noqa: E402
+from console.ui.main_window import MainWindow  # noqa: E402
+from console.ui.settings import Settings  # noqa: E402
+
+TARGET_P99_MS = 16.0
+TARGET_MAX_MS = 50.0
+TICK_MS = 5
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_sandbox(port: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "console.sandbox", "--port", str(port)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
+    url = f"http://127.0.0.1:{port}/collectors/health"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return process
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("the sandbox did not start")
+
+
+class Heartbeat:
+    """Gaps between the ticks of a short QTimer on the UI thread."""
+
+    def __init__(self) -> None:
+        self.gaps: list[float] = []
+        self._last = 0.0
+        self._timer = QTimer()
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.gaps.clear()
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append((now - self._last) * 1000)
+        self._last = now
+
+
+async def bench(args: argparse.Namespace, base_url: str) -> int:
+    context = ConsoleContext(Settings())
+    environments = load_environments()
+    sessions = Sessions(
+        environments,
+        lambda env: EnvironmentSession(env, secrets=SecretStore()),
+        start_sandbox=lambda: SimpleNamespace(base_url=base_url, stop=lambda: None),
+    )
+    window = MainWindow(context, sessions, open_browser=lambda url: None)
+    window.show()
+    await window.start("sandbox", auto_sign_in=True)
+    session = context.session
+    assert session is not None and session.signed_in
+    number = "80000000007"
+    await session.client.get_summary(number)  # warm the connection pool and the token
+
+    async def lookup() -> None:
+        with context.busy():
+            await session.client.get_summary(number)
+
+    heartbeat = Heartbeat()
+    results = []
+    for _ in range(args.rounds):
+        heartbeat.start()
+        await asyncio.sleep(0.1)
+        started = time.perf_counter()
+        outcomes = await asyncio.gather(*(lookup() for _ in range(args.lookups)), return_exceptions=True)
+        elapsed = time.perf_counter() - started
+        await asyncio.sleep(0.1)
+        heartbeat.stop()
+        failures = [o for o in outcomes if isinstance(o, BaseException)]
+        p99 = quantiles(heartbeat.gaps, n=100)[98]
+        results.append((p99, max(heartbeat.gaps), elapsed, len(failures)))
+    window.close()
+    await sessions.aclose()
+
+    print(
+        f"{args.lookups} concurrent summary lookups, {args.latency_ms} ms added latency, "
+        f"{TICK_MS} ms heartbeat, sandbox in its own process"
+    )
+    for index, (p99, worst, elapsed, failed) in enumerate(results, 1):
+        print(
+            f"  round {index}: gap p99 {p99:.1f} ms, max {worst:.1f} ms; "
+            f"lookups took {elapsed * 1000:.0f} ms, {failed} failed"
+        )
+    p99 = max(r[0] for r in results)
+    worst = max(r[1] for r in results)
+    ok = p99 <= TARGET_P99_MS and worst <= TARGET_MAX_MS and not any(r[3] for r in results)
+    print(
+        f"  worst round: p99 {p99:.1f} ms (target <= {TARGET_P99_MS:.0f}), max {worst:.1f} ms "
+        f"(target <= {TARGET_MAX_MS:.0f})  {'PASS' if ok else 'FAIL'}"
+    )
+    return 0 if ok else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lookups", type=int, default=200)
+    parser.add_argument("--latency-ms", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    port = free_port()
+    sandbox = start_sandbox(port)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        httpx.put(f"{base_url}/_sandbox/faults", json={"latencyMs": args.latency_ms}).raise_for_status()
+        QApplication.instance() or QApplication(sys.argv[:1])
+        return qasync.run(bench(args, base_url))
+    finally:
+        sandbox.terminate()
+        sandbox.wait(10)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
