@@ -1,0 +1,1668 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_CA" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Your environments file was ignored: %1</source>
+        <translation>Votre fichier d&apos;environnements a été ignoré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Unknown environment “%1”; using the sandbox.</source>
+        <translation>Environnement «&#xa0;%1&#xa0;» inconnu; le bac à sable est utilisé.</translation>
+    </message>
+</context>
+<context>
+    <name>BusyIndicator</name>
+    <message>
+        <source>Working…</source>
+        <translation>Traitement en cours…</translation>
+    </message>
+    <message>
+        <source>Busy indicator</source>
+        <translation>Indicateur d&apos;activité</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleContext</name>
+    <message>
+        <source>Write to Production</source>
+        <translation>Écriture en Production</translation>
+    </message>
+    <message>
+        <source>You are about to %1 in PRODUCTION, on live member data.
+
+Go ahead?</source>
+        <translation>Vous êtes sur le point de %1 en PRODUCTION, sur des données réelles d&apos;adhérents.
+
+Continuer?</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Une erreur est survenue</translation>
+    </message>
+    <message>
+        <source>The console hit an unexpected error. Your work is still open; you can keep going.
+The details below hold no secrets or full personal data; copy them into a bug report.</source>
+        <translation>La console a rencontré une erreur inattendue. Votre travail est toujours ouvert; vous pouvez continuer.
+Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle complète; copiez-les dans un rapport de bogue.</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Détails de l&apos;erreur</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copier les détails</translation>
+    </message>
+</context>
+<context>
+    <name>DateEntry</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Pick the date from a calendar</source>
+        <translation>Choisir la date dans un calendrier</translation>
+    </message>
+    <message>
+        <source>Pick the date of birth from a calendar</source>
+        <translation>Choisir la date de naissance dans un calendrier</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollForm</name>
+    <message>
+        <source>Personal details</source>
+        <translation>Renseignements personnels</translation>
+    </message>
+    <message>
+        <source>Mr.</source>
+        <translation>M.</translation>
+    </message>
+    <message>
+        <source>Mrs.</source>
+        <translation>Mme</translation>
+    </message>
+    <message>
+        <source>Ms.</source>
+        <translation>Mme (Ms.)</translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation>Mlle</translation>
+    </message>
+    <message>
+        <source>Dr.</source>
+        <translation>Dr</translation>
+    </message>
+    <message>
+        <source>Mx.</source>
+        <translation>Mx</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre de civilité</translation>
+    </message>
+    <message>
+        <source>&amp;First name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Second prénom</translation>
+    </message>
+    <message>
+        <source>&amp;Last name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>Suffix</source>
+        <translation>Suffixe</translation>
+    </message>
+    <message>
+        <source>e.g. Jr, Sr, III</source>
+        <translation>p. ex. Jr, Sr, III</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>&amp;Date de naissance</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Another gender</source>
+        <translation>Autre genre</translation>
+    </message>
+    <message>
+        <source>Prefers not to say</source>
+        <translation>Préfère ne pas répondre</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;Courriel</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nom@exemple.com</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Cellulaire</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Domicile</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Travail</translation>
+    </message>
+    <message>
+        <source>Phone %1 type</source>
+        <translation>Type du téléphone %1</translation>
+    </message>
+    <message>
+        <source>e.g. 416-555-0123</source>
+        <translation>p. ex. 416-555-0123</translation>
+    </message>
+    <message>
+        <source>Phone %1</source>
+        <translation>Téléphone %1</translation>
+    </message>
+    <message>
+        <source>Phone %1 number</source>
+        <translation>Numéro du téléphone %1</translation>
+    </message>
+    <message>
+        <source>Add another phone</source>
+        <translation>Ajouter un autre téléphone</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Address line 1</source>
+        <translation>Adresse, ligne 1</translation>
+    </message>
+    <message>
+        <source>Number and street</source>
+        <translation>Numéro et rue</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>Adresse, ligne 2</translation>
+    </message>
+    <message>
+        <source>Apartment, suite, unit</source>
+        <translation>Appartement, bureau, unité</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>A1A 1A1</source>
+        <translation>A1A 1A1</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Langue de préférence</translation>
+    </message>
+    <message>
+        <source>Enrollment channel</source>
+        <translation>Canal d&apos;inscription</translation>
+    </message>
+    <message>
+        <source>Marketing consent (optional)</source>
+        <translation>Consentement marketing (facultatif)</translation>
+    </message>
+    <message>
+        <source>Read each question to the customer and tick a box only if they say yes. These consents are separate from the AIR MILES program terms: joining does not depend on them.</source>
+        <translation>Lisez chaque question au client et cochez une case seulement s&apos;il répond oui. Ces consentements sont distincts des conditions du programme AIR MILES&#xa0;: l&apos;adhésion n&apos;en dépend pas.</translation>
+    </message>
+    <message>
+        <source>Call centre</source>
+        <translation>Centre d&apos;appels</translation>
+    </message>
+    <message>
+        <source>In store</source>
+        <translation>En magasin</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Email offers</source>
+        <translation>Offres par courriel</translation>
+    </message>
+    <message>
+        <source>Partner offers</source>
+        <translation>Offres des partenaires</translation>
+    </message>
+    <message>
+        <source>Text messages</source>
+        <translation>Messages texte</translation>
+    </message>
+    <message>
+        <source>Asked by: %1</source>
+        <translation>Demandé par&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Wording version %1, shown in %2.</source>
+        <translation>Version du libellé %1, affiché en %2.</translation>
+    </message>
+    <message>
+        <source>Required when other personal details are given.</source>
+        <translation>Obligatoire lorsque d&apos;autres renseignements personnels sont fournis.</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <source>Refused by the service.</source>
+        <translation>Refusé par le service.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollPage</name>
+    <message>
+        <source>The console is locked. Unlock it to see the enrollment.</source>
+        <translation>La console est verrouillée. Déverrouillez-la pour voir l&apos;inscription.</translation>
+    </message>
+    <message>
+        <source>Enroll a member</source>
+        <translation>Inscrire un adhérent</translation>
+    </message>
+    <message>
+        <source>Use case</source>
+        <translation>Cas d&apos;utilisation</translation>
+    </message>
+    <message>
+        <source>Which fields this use case collects (agreed with AIR MILES)</source>
+        <translation>Les champs recueillis pour ce cas d&apos;utilisation (convenus avec AIR MILES)</translation>
+    </message>
+    <message>
+        <source>&amp;Use case:</source>
+        <translation>Cas d&apos;&amp;utilisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Clear form</source>
+        <translation>Vider le formulaire</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation>&amp;Inscrire</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>Inscrire</translation>
+    </message>
+    <message>
+        <source>Enroll this person (Ctrl+Enter)</source>
+        <translation>Inscrire cette personne (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>To enroll, fix: %1</source>
+        <translation>Pour inscrire, corrigez&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Choose an environment and sign in to enroll.</source>
+        <translation>Choisissez un environnement et connectez-vous pour inscrire.</translation>
+    </message>
+    <message>
+        <source>Ready to enroll.</source>
+        <translation>Prêt pour l&apos;inscription.</translation>
+    </message>
+    <message>
+        <source>No environment</source>
+        <translation>Aucun environnement</translation>
+    </message>
+    <message>
+        <source>PRODUCTION: %1</source>
+        <translation>PRODUCTION&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Environnement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>enroll a new member into “%1”</source>
+        <translation>inscrire un nouvel adhérent dans «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Non envoyé</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to %1. The form is as you left it.</source>
+        <translation>Rien n&apos;a été envoyé à %1. Le formulaire est tel que vous l&apos;avez laissé.</translation>
+    </message>
+    <message>
+        <source>You cancelled while the request was on its way, so we don&apos;t know yet whether this member was created.</source>
+        <translation>Vous avez annulé pendant l&apos;envoi de la demande&#xa0;: on ne sait pas encore si cet adhérent a été créé.</translation>
+    </message>
+    <message>
+        <source>The connection was lost before %1 answered.</source>
+        <translation>La connexion a été perdue avant que %1 réponde.</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>Non inscrit</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Non autorisé</translation>
+    </message>
+    <message>
+        <source>Sending to %1. You can cancel; the form keeps what you typed.</source>
+        <translation>Envoi à %1. Vous pouvez annuler; le formulaire conserve ce que vous avez saisi.</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Inscription en cours…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>Trop de demandes</translation>
+    </message>
+    <message>
+        <source>Still being processed</source>
+        <translation>Traitement toujours en cours</translation>
+    </message>
+    <message>
+        <source>Service unavailable</source>
+        <translation>Service indisponible</translation>
+    </message>
+    <message>
+        <source>%1 Trying again on its own in %2 s.</source>
+        <translation>%1 Nouvel essai automatique dans %2 s.</translation>
+    </message>
+    <message>
+        <source>We don&apos;t know yet whether this member was created</source>
+        <translation>On ne sait pas encore si cet adhérent a été créé</translation>
+    </message>
+    <message>
+        <source>Press “Check again”: it asks with the same enrollment key, so the member can never be created twice.</source>
+        <translation>Appuyez sur «&#xa0;Vérifier de nouveau&#xa0;»&#xa0;: la demande reprend la même clé d&apos;inscription, l&apos;adhérent ne peut donc jamais être créé deux fois.</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuer la modification</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <source>Outcome still unknown</source>
+        <translation>Résultat toujours inconnu</translation>
+    </message>
+    <message>
+        <source>If you change the form and enroll, the service refuses a second member with the same email. Press Enroll without changes to check with the same key.</source>
+        <translation>Si vous modifiez le formulaire et inscrivez, le service refusera un deuxième adhérent avec le même courriel. Appuyez sur Inscrire sans rien changer pour vérifier avec la même clé.</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red and enroll again.</source>
+        <translation>Corrigez les champs marqués en rouge et inscrivez de nouveau.</translation>
+    </message>
+    <message>
+        <source>The service refused some details</source>
+        <translation>Le service a refusé certains renseignements</translation>
+    </message>
+    <message>
+        <source>An active member already uses %1. Nothing new was created.</source>
+        <translation>Un adhérent actif utilise déjà %1. Aucun nouvel adhérent n&apos;a été créé.</translation>
+    </message>
+    <message>
+        <source>&amp;Find that member</source>
+        <translation>&amp;Trouver cet adhérent</translation>
+    </message>
+    <message>
+        <source>Look the member up by email on the Search page.</source>
+        <translation>Rechercher l&apos;adhérent par courriel dans la page Recherche.</translation>
+    </message>
+    <message>
+        <source>Already a member</source>
+        <translation>Déjà adhérent</translation>
+    </message>
+    <message>
+        <source>Search failed</source>
+        <translation>Échec de la recherche</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>même courriel</translation>
+    </message>
+    <message>
+        <source>This is the member who uses that email:</source>
+        <translation>Voici l&apos;adhérent qui utilise ce courriel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No active member was found with that email.</source>
+        <translation>Aucun adhérent actif n&apos;a été trouvé avec ce courriel.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>The form keeps what you typed.</source>
+        <translation>Le formulaire conserve ce que vous avez saisi.</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>Référence&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The consent evidence could not be saved to the audit file (%1). Note the answers on paper.</source>
+        <translation>La preuve de consentement n&apos;a pas pu être enregistrée dans le fichier d&apos;audit (%1). Notez les réponses sur papier.</translation>
+    </message>
+    <message>
+        <source>Checking for existing members…</source>
+        <translation>Recherche d&apos;adhérents existants…</translation>
+    </message>
+    <message>
+        <source>Searching %1 by email, phone, and last name with postal code.</source>
+        <translation>Recherche dans %1 par courriel, téléphone, et nom avec code postal.</translation>
+    </message>
+    <message>
+        <source>Could not check for existing members</source>
+        <translation>Impossible de vérifier les adhérents existants</translation>
+    </message>
+    <message>
+        <source>Enroll &amp;anyway</source>
+        <translation>Inscrire &amp;quand même</translation>
+    </message>
+    <message>
+        <source>This person may already be a member</source>
+        <translation>Cette personne est peut-être déjà adhérente</translation>
+    </message>
+    <message>
+        <source>Ask the customer whether one of these is them. Open the member instead of enrolling twice.</source>
+        <translation>Demandez au client s&apos;il s&apos;agit de l&apos;une de ces personnes. Ouvrez la fiche de l&apos;adhérent plutôt que de l&apos;inscrire deux fois.</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Retour au formulaire</translation>
+    </message>
+    <message>
+        <source>same email %1</source>
+        <translation>même courriel %1</translation>
+    </message>
+    <message>
+        <source>same phone %1</source>
+        <translation>même téléphone %1</translation>
+    </message>
+    <message>
+        <source>same last name and postal code</source>
+        <translation>même nom et même code postal</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollValidation</name>
+    <message>
+        <source>%1 is a postal code of %2, not %3: please check both.</source>
+        <translation>Le code postal %1 correspond à la province ou au territoire «&#xa0;%2&#xa0;», et non «&#xa0;%3&#xa0;». Vérifiez les deux.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatoire.</translation>
+    </message>
+    <message>
+        <source>At most %1 characters.</source>
+        <translation>%1 caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>Use letters, spaces, apostrophes (&apos;), hyphens (-) and dots only.</source>
+        <translation>Utilisez seulement des lettres, des espaces, des apostrophes (&apos;), des traits d&apos;union (-) et des points.</translation>
+    </message>
+    <message>
+        <source>Not a valid email address, e.g. name@example.com.</source>
+        <translation>Adresse courriel non valide, p. ex. nom@exemple.com.</translation>
+    </message>
+    <message>
+        <source>Area code and exchange start with 2–9, e.g. 416-555-0123.</source>
+        <translation>L&apos;indicatif régional et le central commencent par un chiffre de 2 à 9, p. ex. 416-555-0123.</translation>
+    </message>
+    <message>
+        <source>Use the form YYYY-MM-DD, e.g. 1990-04-25.</source>
+        <translation>Utilisez le format AAAA-MM-JJ, p. ex. 1990-04-25.</translation>
+    </message>
+    <message>
+        <source>A date of birth cannot be in the future.</source>
+        <translation>Une date de naissance ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>Use the form A1A 1A1 (no D, F, I, O, Q or U; never W or Z first).</source>
+        <translation>Utilisez le format A1A 1A1 (sans D, F, I, O, Q ni U; jamais W ni Z en premier).</translation>
+    </message>
+    <message>
+        <source>An email address needs an @, e.g. name@example.com.</source>
+        <translation>Une adresse courriel doit contenir un @, p. ex. nom@exemple.com.</translation>
+    </message>
+    <message>
+        <source>A phone number has 10 digits, e.g. 416-555-0123.</source>
+        <translation>Un numéro de téléphone compte 10 chiffres, p. ex. 416-555-0123.</translation>
+    </message>
+    <message>
+        <source>There is no such date.</source>
+        <translation>Cette date n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Members must be at least %1 years old.</source>
+        <translation>Les adhérents doivent avoir au moins %1 ans.</translation>
+    </message>
+</context>
+<context>
+    <name>LoadingStack</name>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillée</translation>
+    </message>
+    <message>
+        <source>Partner secret</source>
+        <translation>Secret du partenaire</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Unlock problem</source>
+        <translation>Problème de déverrouillage</translation>
+    </message>
+    <message>
+        <source>Sign in as someone &amp;else…</source>
+        <translation>Se connecter sous une &amp;autre identité…</translation>
+    </message>
+    <message>
+        <source>The console locked after a while without input. Member data is hidden. Enter the secret of %1 to unlock.</source>
+        <translation>La console s&apos;est verrouillée après un moment d&apos;inactivité. Les données des adhérents sont masquées. Entrez le secret de %1 pour la déverrouiller.</translation>
+    </message>
+    <message>
+        <source>The console locked after a while without input. Member data is hidden. The member signs in again in the browser to unlock.</source>
+        <translation>La console s&apos;est verrouillée après un moment d&apos;inactivité. Les données des adhérents sont masquées. L&apos;adhérent se reconnecte dans le navigateur pour la déverrouiller.</translation>
+    </message>
+    <message>
+        <source>Sign in in the &amp;browser</source>
+        <translation>Se connecter dans le &amp;navigateur</translation>
+    </message>
+    <message>
+        <source>Enter the secret.</source>
+        <translation>Entrez le secret.</translation>
+    </message>
+    <message>
+        <source>Wrong secret.</source>
+        <translation>Secret erroné.</translation>
+    </message>
+</context>
+<context>
+    <name>LookupMessages</name>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Try again in 1 second.</source>
+        <translation>Réessayez dans 1 seconde.</translation>
+    </message>
+    <message>
+        <source>No member has this collector number.</source>
+        <translation>Aucun adhérent n&apos;a ce numéro d&apos;adhérent.</translation>
+    </message>
+    <message>
+        <source>A member sign-in can only read the signed-in member.</source>
+        <translation>Une connexion d&apos;adhérent ne permet de consulter que l&apos;adhérent connecté.</translation>
+    </message>
+    <message>
+        <source>These credentials are not allowed to do this.</source>
+        <translation>Ces identifiants ne permettent pas cette opération.</translation>
+    </message>
+    <message>
+        <source>The sign-in is no longer valid. Sign in again.</source>
+        <translation>La connexion n&apos;est plus valide. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>This is not a valid collector number.</source>
+        <translation>Ce numéro d&apos;adhérent n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>This environment looks up members by collector number only.</source>
+        <translation>Cet environnement ne recherche les adhérents que par numéro d&apos;adhérent.</translation>
+    </message>
+    <message>
+        <source>The service did not answer in time. Try again.</source>
+        <translation>Le service n&apos;a pas répondu à temps. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The service cannot be reached. Check the connection and try again.</source>
+        <translation>Impossible de joindre le service. Vérifiez la connexion et réessayez.</translation>
+    </message>
+    <message>
+        <source>The service had an internal error. Try again.</source>
+        <translation>Le service a eu une erreur interne. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Une erreur est survenue.</translation>
+    </message>
+    <message>
+        <source>Try again in %1 seconds.</source>
+        <translation>Réessayez dans %1 secondes.</translation>
+    </message>
+    <message>
+        <source>These credentials cannot search for members.</source>
+        <translation>Ces identifiants ne permettent pas de rechercher des adhérents.</translation>
+    </message>
+    <message>
+        <source>These credentials cannot read profiles.</source>
+        <translation>Ces identifiants ne permettent pas de consulter les profils.</translation>
+    </message>
+    <message>
+        <source>These credentials cannot read summaries.</source>
+        <translation>Ces identifiants ne permettent pas de consulter les sommaires.</translation>
+    </message>
+    <message>
+        <source>Too many requests.</source>
+        <translation>Trop de demandes.</translation>
+    </message>
+    <message>
+        <source>The service is unavailable right now.</source>
+        <translation>Le service est indisponible pour le moment.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Collector Console</source>
+        <translation>Console des adhérents</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Adhérent</translation>
+    </message>
+    <message>
+        <source>Enroll</source>
+        <translation>Inscription</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Barre principale</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>Find a member (Ctrl+F)</source>
+        <translation>Trouver un adhérent (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation>&amp;Inscrire</translation>
+    </message>
+    <message>
+        <source>Enroll a new member (Ctrl+N)</source>
+        <translation>Inscrire un nouvel adhérent (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>Re&amp;tour</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Retour (Échap)</translation>
+    </message>
+    <message>
+        <source> Environment: </source>
+        <translation> Environnement&#xa0;: </translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>The Collector Service environment the console talks to</source>
+        <translation>L&apos;environnement du service des adhérents (Collector Service) avec lequel la console communique</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>Se &amp;connecter…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>Signed-in identity</source>
+        <translation>Identité connectée</translation>
+    </message>
+    <message>
+        <source>Token lifetime</source>
+        <translation>Durée de vie du jeton</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>État de la connexion</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>Switch to Production</source>
+        <translation>Passer en Production</translation>
+    </message>
+    <message>
+        <source>Production holds live member data. Every write will ask again.
+Type %1 to switch.</source>
+        <translation>La Production contient des données réelles d&apos;adhérents. Chaque écriture demandera une confirmation.
+Tapez %1 pour y passer.</translation>
+    </message>
+    <message>
+        <source>%1 (starting…)</source>
+        <translation>%1 (démarrage…)</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation>Démarrage impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>PRODUCTION</source>
+        <translation>PRODUCTION</translation>
+    </message>
+    <message>
+        <source>Collector Console — %1</source>
+        <translation>Console des adhérents — %1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partenaire</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>adhérent</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Token: %1 left</source>
+        <translation>Jeton&#xa0;: %1 restant</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Injoignable</translation>
+    </message>
+    <message>
+        <source>Unreachable: %1</source>
+        <translation>Injoignable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No system keyring: the secret is kept for this session only.</source>
+        <translation>Aucun trousseau système&#xa0;: le secret n&apos;est conservé que pour cette session.</translation>
+    </message>
+    <message>
+        <source>Signed out here; the server was not told: %1</source>
+        <translation>Déconnecté ici; le serveur n&apos;a pas été avisé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MaskedField</name>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Afficher %1</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPage</name>
+    <message>
+        <source>✓ Caller verified</source>
+        <translation>✓ Appelant vérifié</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Tout afficher</translation>
+    </message>
+    <message>
+        <source>Show every masked field</source>
+        <translation>Afficher tous les champs masqués</translation>
+    </message>
+    <message>
+        <source>Loading the profile…</source>
+        <translation>Chargement du profil…</translation>
+    </message>
+    <message>
+        <source>Loading the summary…</source>
+        <translation>Chargement du sommaire…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sommaire</translation>
+    </message>
+    <message>
+        <source>Signed in as a member: showing the signed-in member.</source>
+        <translation>Connecté comme adhérent&#xa0;: affichage de l&apos;adhérent connecté.</translation>
+    </message>
+    <message>
+        <source>Sign in to look up members.</source>
+        <translation>Connectez-vous pour rechercher des adhérents.</translation>
+    </message>
+    <message>
+        <source>No member selected</source>
+        <translation>Aucun adhérent sélectionné</translation>
+    </message>
+    <message>
+        <source>Open a member from the search page.</source>
+        <translation>Ouvrez la fiche d&apos;un adhérent à partir de la page de recherche.</translation>
+    </message>
+    <message>
+        <source>The audit file cannot be written, so the field stays masked.</source>
+        <translation>Impossible d&apos;écrire dans le fichier d&apos;audit&#xa0;: le champ reste masqué.</translation>
+    </message>
+    <message>
+        <source>This member is inactive: the account cannot collect or redeem Miles.</source>
+        <translation>Cet adhérent est inactif&#xa0;: le compte ne peut ni accumuler ni échanger de milles.</translation>
+    </message>
+    <message>
+        <source>This member&apos;s account is closed: it cannot collect or redeem Miles.</source>
+        <translation>Le compte de cet adhérent est fermé&#xa0;: il ne peut ni accumuler ni échanger de milles.</translation>
+    </message>
+    <message>
+        <source>Verify the caller first.</source>
+        <translation>Vérifiez d&apos;abord l&apos;identité de l&apos;appelant.</translation>
+    </message>
+    <message>
+        <source>Member %1</source>
+        <translation>Adhérent %1</translation>
+    </message>
+    <message>
+        <source>The signed-in member</source>
+        <translation>L&apos;adhérent connecté</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>Coming soon.</source>
+        <translation>Bientôt disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductionBand</name>
+    <message>
+        <source>PRODUCTION: live member data</source>
+        <translation>PRODUCTION&#xa0;: données réelles d&apos;adhérents</translation>
+    </message>
+    <message>
+        <source>Production warning</source>
+        <translation>Avertissement de Production</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePanel</name>
+    <message>
+        <source>Membership</source>
+        <translation>Adhésion</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Renseignements personnels</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Collector number</source>
+        <translation>Numéro d&apos;adhérent</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Téléphones</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Enrolled on</source>
+        <translation>Date d&apos;inscription</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Not on file</source>
+        <translation>Non inscrit au dossier</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Undisclosed</source>
+        <translation>Non divulgué</translation>
+    </message>
+    <message>
+        <source>Mr.</source>
+        <translation>M.</translation>
+    </message>
+    <message>
+        <source>Mrs.</source>
+        <translation>Mme</translation>
+    </message>
+    <message>
+        <source>Ms.</source>
+        <translation>Mme</translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation>Mlle</translation>
+    </message>
+    <message>
+        <source>Dr.</source>
+        <translation>Dr</translation>
+    </message>
+    <message>
+        <source>Mx.</source>
+        <translation>Mx</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Domicile</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Cellulaire</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Travail</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <source>Collector number</source>
+        <translation>Numéro d&apos;adhérent</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Search members</source>
+        <translation>Rechercher des adhérents</translation>
+    </message>
+    <message>
+        <source>Collector number, email, phone, or Last name[, First name] [postal code]</source>
+        <translation>Numéro d&apos;adhérent, courriel, téléphone, ou Nom[, Prénom] [code postal]</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Afficher plus</translation>
+    </message>
+    <message>
+        <source>Load more results</source>
+        <translation>Afficher plus de résultats</translation>
+    </message>
+    <message>
+        <source>Recent members</source>
+        <translation>Adhérents récents</translation>
+    </message>
+    <message>
+        <source>The check digit does not match; looked it up anyway.</source>
+        <translation>Le chiffre de contrôle ne correspond pas; recherche effectuée quand même.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Connectez-vous d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>This environment looks up members by collector number only.</source>
+        <translation>Cet environnement ne recherche les adhérents que par numéro d&apos;adhérent.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche en cours…</translation>
+    </message>
+    <message>
+        <source>No member matches this search.</source>
+        <translation>Aucun adhérent ne correspond à cette recherche.</translation>
+    </message>
+    <message>
+        <source>%1 members shown; more are available.</source>
+        <translation>%1 adhérents affichés; d&apos;autres sont disponibles.</translation>
+    </message>
+    <message>
+        <source>%1 members found.</source>
+        <translation>%1 adhérents trouvés.</translation>
+    </message>
+    <message>
+        <source>Not a collector number (11 digits starting with 8) or a phone number (10 digits).</source>
+        <translation>Ni un numéro d&apos;adhérent (11 chiffres commençant par 8) ni un numéro de téléphone (10 chiffres).</translation>
+    </message>
+    <message>
+        <source>This email address is not valid.</source>
+        <translation>Cette adresse courriel n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>Type a last name, or Last name, First name, optionally with a postal code.</source>
+        <translation>Tapez un nom, ou Nom, Prénom, avec un code postal au besoin.</translation>
+    </message>
+    <message>
+        <source>The first name after the comma is not valid.</source>
+        <translation>Le prénom après la virgule n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>The check digit does not match.</source>
+        <translation>Le chiffre de contrôle ne correspond pas.</translation>
+    </message>
+    <message>
+        <source>Examples: 8000 000 0007 · jane.doe@example.com · 416 555 0123 · Tremblay, Élise · Doe K1A 0B1</source>
+        <translation>Exemples&#xa0;: 8000 000 0007 · jane.doe@example.com · 416 555 0123 · Tremblay, Élise · Doe K1A 0B1</translation>
+    </message>
+    <message>
+        <source>Collector number: the check digit does not match. Enter looks it up anyway.</source>
+        <translation>Numéro d&apos;adhérent&#xa0;: le chiffre de contrôle ne correspond pas. Entrée lance quand même la recherche.</translation>
+    </message>
+    <message>
+        <source>Collector number: Enter opens the member.</source>
+        <translation>Numéro d&apos;adhérent&#xa0;: Entrée ouvre la fiche de l&apos;adhérent.</translation>
+    </message>
+    <message>
+        <source>Searches by email.</source>
+        <translation>Recherche par courriel.</translation>
+    </message>
+    <message>
+        <source>Searches by phone number.</source>
+        <translation>Recherche par numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Searches by last name, first name and postal code.</source>
+        <translation>Recherche par nom, prénom et code postal.</translation>
+    </message>
+    <message>
+        <source>Searches by last name and first name.</source>
+        <translation>Recherche par nom et prénom.</translation>
+    </message>
+    <message>
+        <source>Searches by last name and postal code.</source>
+        <translation>Recherche par nom et code postal.</translation>
+    </message>
+    <message>
+        <source>Searches by last name.</source>
+        <translation>Recherche par nom.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Seconds to wait for a connection to the Collector Service.</source>
+        <translation>Secondes d&apos;attente d&apos;une connexion au service des adhérents.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the Collector Service to answer a request.</source>
+        <translation>Secondes d&apos;attente de la réponse du service des adhérents à une demande.</translation>
+    </message>
+    <message>
+        <source>Minutes without keyboard or mouse input before the window locks and hides member data; 0 never locks.</source>
+        <translation>Minutes sans clavier ni souris avant que la fenêtre se verrouille et masque les données des adhérents; 0 ne verrouille jamais.</translation>
+    </message>
+    <message>
+        <source>Show the caller-verification checklist before a member&apos;s profile is disclosed.</source>
+        <translation>Afficher la liste de vérification de l&apos;appelant avant de divulguer le profil d&apos;un adhérent.</translation>
+    </message>
+    <message>
+        <source>Language of the console and of the Collector Service&apos;s messages.</source>
+        <translation>Langue de la console et des messages du service des adhérents.</translation>
+    </message>
+    <message>
+        <source>Name of the environment selected when the console last closed.</source>
+        <translation>Nom de l&apos;environnement sélectionné à la dernière fermeture de la console.</translation>
+    </message>
+    <message>
+        <source>Path of a JSON file with user-defined environments (added to or overriding the bundled ones).</source>
+        <translation>Chemin d&apos;un fichier JSON d&apos;environnements définis par l&apos;utilisateur (ajoutés aux environnements fournis ou les remplaçant).</translation>
+    </message>
+    <message>
+        <source>Lowest level of messages written to the log file.</source>
+        <translation>Niveau minimal des messages écrits dans le journal.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Problème de connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Partner (client id and secret)</source>
+        <translation>&amp;Partenaire (identifiant client et secret)</translation>
+    </message>
+    <message>
+        <source>&amp;Member (in the browser)</source>
+        <translation>&amp;Adhérent (dans le navigateur)</translation>
+    </message>
+    <message>
+        <source>Sign in as partner</source>
+        <translation>Se connecter comme partenaire</translation>
+    </message>
+    <message>
+        <source>Sign in as member</source>
+        <translation>Se connecter comme adhérent</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Environnement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Méthode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Identifiant client</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Secret client</translation>
+    </message>
+    <message>
+        <source>Secret problem</source>
+        <translation>Problème de secret</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the secret in the system keyring</source>
+        <translation>Mémo&amp;riser le secret dans le trousseau système</translation>
+    </message>
+    <message>
+        <source>Remember the secret in the system keyring</source>
+        <translation>Mémoriser le secret dans le trousseau système</translation>
+    </message>
+    <message>
+        <source>Keyring notice</source>
+        <translation>Avis sur le trousseau</translation>
+    </message>
+    <message>
+        <source>Client &amp;id:</source>
+        <translation>&amp;Identifiant client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>S&amp;ecret:</source>
+        <translation>Secre&amp;t&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E&amp;mail and password</source>
+        <translation>Co&amp;urriel et mot de passe</translation>
+    </message>
+    <message>
+        <source>Collector number and &amp;PIN</source>
+        <translation>Numéro d&apos;adhérent et &amp;NIP</translation>
+    </message>
+    <message>
+        <source>Member signs in with email and password</source>
+        <translation>L&apos;adhérent se connecte avec son courriel et son mot de passe</translation>
+    </message>
+    <message>
+        <source>Member signs in with collector number and PIN</source>
+        <translation>L&apos;adhérent se connecte avec son numéro d&apos;adhérent et son NIP</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… Finish signing in there.</source>
+        <translation>En attente du navigateur… Terminez la connexion dans celui-ci.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Annu&amp;ler</translation>
+    </message>
+    <message>
+        <source>Member sign-in problem</source>
+        <translation>Problème de connexion de l&apos;adhérent</translation>
+    </message>
+    <message>
+        <source>No system keyring: the secret is kept for this session only.</source>
+        <translation>Aucun trousseau système&#xa0;: le secret n&apos;est conservé que pour cette session.</translation>
+    </message>
+    <message>
+        <source>Enter the client id and the secret.</source>
+        <translation>Entrez l&apos;identifiant client et le secret.</translation>
+    </message>
+    <message>
+        <source>Wrong client id or secret.</source>
+        <translation>Identifiant client ou secret erroné.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Connexion annulée.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time. Try again.</source>
+        <translation>Le navigateur n&apos;a pas répondu à temps. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>Impossible de joindre %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SuccessView</name>
+    <message>
+        <source>Member enrolled</source>
+        <translation>Adhérent inscrit</translation>
+    </message>
+    <message>
+        <source>New collector number</source>
+        <translation>Nouveau numéro d&apos;adhérent</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Copi&amp;er</translation>
+    </message>
+    <message>
+        <source>Copy the collector number</source>
+        <translation>Copier le numéro d&apos;adhérent</translation>
+    </message>
+    <message>
+        <source>&amp;Open member</source>
+        <translation>&amp;Ouvrir la fiche</translation>
+    </message>
+    <message>
+        <source>Open member</source>
+        <translation>Ouvrir la fiche de l&apos;adhérent</translation>
+    </message>
+    <message>
+        <source>Enroll &amp;another</source>
+        <translation>Inscrire un &amp;autre adhérent</translation>
+    </message>
+    <message>
+        <source>Enroll another</source>
+        <translation>Inscrire un autre adhérent</translation>
+    </message>
+    <message>
+        <source>What was sent (masked)</source>
+        <translation>Ce qui a été envoyé (masqué)</translation>
+    </message>
+    <message>
+        <source>Status %1, enrolled %2, in %3.</source>
+        <translation>Statut %1, inscrit le %2, dans %3.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Call centre</source>
+        <translation>Centre d&apos;appels</translation>
+    </message>
+    <message>
+        <source>In store</source>
+        <translation>En magasin</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Email offers</source>
+        <translation>Offres par courriel</translation>
+    </message>
+    <message>
+        <source>Partner offers</source>
+        <translation>Offres des partenaires</translation>
+    </message>
+    <message>
+        <source>Text messages</source>
+        <translation>Messages texte</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>wording %1</source>
+        <translation>libellé %1</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Copié.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the summary</source>
+        <translation>Actualiser le sommaire</translation>
+    </message>
+    <message>
+        <source>Cash Miles</source>
+        <translation>AIR MILES Argent</translation>
+    </message>
+    <message>
+        <source>Instant rewards at the till and online.</source>
+        <translation>Récompenses instantanées à la caisse et en ligne.</translation>
+    </message>
+    <message>
+        <source>Dream Miles</source>
+        <translation>AIR MILES Rêves</translation>
+    </message>
+    <message>
+        <source>Travel, merchandise and events.</source>
+        <translation>Voyages, marchandises et événements.</translation>
+    </message>
+    <message>
+        <source>Cash and Dream are separate balances: Miles cannot be moved between them.</source>
+        <translation>AIR MILES Argent et AIR MILES Rêves sont des soldes distincts&#xa0;: les milles ne peuvent pas être transférés de l&apos;un à l&apos;autre.</translation>
+    </message>
+    <message>
+        <source>Balances as of</source>
+        <translation>Soldes en date du</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Bleu</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Or</translation>
+    </message>
+    <message>
+        <source>Onyx</source>
+        <translation>Onyx</translation>
+    </message>
+    <message>
+        <source>No tier</source>
+        <translation>Aucun niveau</translation>
+    </message>
+    <message>
+        <source>%1 tier</source>
+        <translation>Niveau %1</translation>
+    </message>
+    <message>
+        <source>%1 Miles</source>
+        <translation>%1 milles</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>En date du %1</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationBox</name>
+    <message>
+        <source>Verify the caller before showing personal data</source>
+        <translation>Vérifiez l&apos;identité de l&apos;appelant avant d&apos;afficher ses données personnelles</translation>
+    </message>
+    <message>
+        <source>Full name the caller gives</source>
+        <translation>Nom complet donné par l&apos;appelant</translation>
+    </message>
+    <message>
+        <source>Name confirmed</source>
+        <translation>Nom confirmé</translation>
+    </message>
+    <message>
+        <source>Postal code the caller gives</source>
+        <translation>Code postal donné par l&apos;appelant</translation>
+    </message>
+    <message>
+        <source>Postal code confirmed</source>
+        <translation>Code postal confirmé</translation>
+    </message>
+    <message>
+        <source>Email the caller gives</source>
+        <translation>Courriel donné par l&apos;appelant</translation>
+    </message>
+    <message>
+        <source>Email confirmed</source>
+        <translation>Courriel confirmé</translation>
+    </message>
+    <message>
+        <source>Caller identity confirmed</source>
+        <translation>Identité de l&apos;appelant confirmée</translation>
+    </message>
+</context>
+</TS>
