@@ -39,18 +39,19 @@ def base_url_for(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
-def make_server(app: SandboxASGI, *, log_config: dict | None = None) -> uvicorn.Server:
+def make_server(app: SandboxASGI, *, log_level: str = "warning") -> uvicorn.Server:
+    """A uvicorn server for app: httptools when installed (else h11), no access log, our own socket."""
     config = uvicorn.Config(
         app,
-        http="h11",
+        http="auto",
         ws="none",
         lifespan="off",
         interface="asgi3",
-        log_level="warning",
+        log_level=log_level,
         access_log=False,
         proxy_headers=False,
         server_header=False,
-        log_config=log_config,
+        log_config=None,  # leave the host application's logging alone
         timeout_graceful_shutdown=2,
     )
     return uvicorn.Server(config)
@@ -64,7 +65,8 @@ class EmbeddedSandbox:
         self.port: int = self._socket.getsockname()[1]
         self.base_url = base_url_for(host, self.port)
         self.app = create_app(config, self.base_url)
-        self._server = make_server(self.app)
+        # Embedded, uvicorn's warnings are about malformed client requests: not worth a log line.
+        self._server = make_server(self.app, log_level="error")
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name=f"sandbox-{self.port}", daemon=True)
 
