@@ -267,7 +267,7 @@ class EnrollForm(QWidget):
             text.setWordWrap(True)
             text.setBuddy(box)
             form.addRow(box, text)
-            box.toggled.connect(lambda _on: self.sig_changed.emit())
+            box.toggled.connect(self._consent_toggled)
             self.consent_boxes[consent_type] = box
             self.consent_texts[consent_type] = text
             self._order.append(box)
@@ -279,6 +279,10 @@ class EnrollForm(QWidget):
         self._consent_group = group
         self._update_consent_texts()
         return group
+
+    def _consent_toggled(self) -> None:
+        self.consent_message.show_problem(None)  # the service's verdict was about the old answers
+        self.sig_changed.emit()
 
     # Profile and language ----------------------------------------------------------------------
     def set_profile(self, name: str) -> None:
@@ -385,9 +389,6 @@ class EnrollForm(QWidget):
         """The labels of `paths`, in the order of the form."""
         return [item.caption.replace("&", "") for path, item in self._fields.items() if path in paths]
 
-    def visible_paths(self) -> list[str]:
-        return [path for path in self._fields if self._shown(path)]
-
     def _shown(self, path: str) -> bool:
         if path.startswith("contactDetails.phones["):
             return self.profile.shows("contactDetails.phones") and int(path[-2]) < self._phones_shown
@@ -448,6 +449,7 @@ class EnrollForm(QWidget):
             self.phone_type(row).setCurrentIndex(0)
         for box in self.consent_boxes.values():
             box.setChecked(False)
+        self.consent_message.show_problem(None)
         self._phones_shown = 1
         self._show_all = False
         self.blockSignals(False)
@@ -617,8 +619,3 @@ class EnrollForm(QWidget):
         if server_path == "personalDetails":
             return "personalDetails.firstName"
         return server_path if server_path in self._fields else None
-
-    def clear_server_errors(self) -> None:
-        for item in self._fields.values():
-            item.server_problem = None
-        self.consent_message.show_problem(None)
