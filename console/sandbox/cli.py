@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from console.sandbox.app import create_app
 from console.sandbox.config import (
     ERROR_STATUSES,
     MAX_MEMBERS,
     ConfigError,
-    ErrorShare,
     Faults,
     RateLimit,
     SandboxConfig,
-    Share,
 )
 from console.sandbox.seed import DEMO_PASSWORD, DEMO_PIN
 from console.sandbox.server import base_url_for, bind, make_server
@@ -62,15 +62,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--access-token-ttl", type=int, default=3600, metavar="S")
     p.add_argument("--refresh-token-ttl", type=int, default=30 * 86400, metavar="S")
     p.add_argument("--min-age", type=int, default=13)
-    faults = p.add_argument_group("faults")
-    faults.add_argument("--latency-ms", type=int, default=0, help="added to every request")
-    faults.add_argument("--error-rate", type=_rate, default=0.0, help="share of /collectors/* calls failing")
-    faults.add_argument("--error-statuses", type=_statuses, default=ERROR_STATUSES, metavar="500,503,429")
-    faults.add_argument("--retry-after", type=int, default=1, metavar="S", help="Retry-After on 429 and 503")
-    faults.add_argument("--reset-rate", type=_rate, default=0.0, help="share of connections reset")
-    faults.add_argument(
-        "--drop-rate", type=_rate, default=0.0, help="share of enrollments committed then dropped"
-    )
+    faults = p.add_argument_group("faults (the flags override the matching part of --faults)")
+    faults.add_argument("--faults", metavar="JSON|@FILE", help="start faults, as for PUT /_sandbox/faults")
+    faults.add_argument("--latency-ms", type=int, help="added to every request")
+    faults.add_argument("--error-rate", type=_rate, help="share of /collectors/* calls failing")
+    faults.add_argument("--error-statuses", type=_statuses, metavar="500,503,429")
+    faults.add_argument("--retry-after", type=int, metavar="S", help="Retry-After on 429 and 503")
+    faults.add_argument("--reset-rate", type=_rate, help="share of connections reset")
+    faults.add_argument("--drop-rate", type=_rate, help="share of enrollments committed then dropped")
     faults.add_argument("--maintenance", action="store_true", help="answer 503 on every /collectors/* call")
     faults.add_argument(
         "--rate-limit", type=int, metavar="N", help="at most N requests per client per window"
@@ -79,16 +78,36 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def faults_from(args: argparse.Namespace) -> Faults:
+    """The start faults: the --faults document (or none), then each fault flag given."""
+    faults = Faults()
+    if args.faults:
+        text = Path(args.faults[1:]).read_text() if args.faults.startswith("@") else args.faults
+        try:
+            faults = Faults.from_json(json.loads(text))
+        except ValueError as error:
+            raise ConfigError(f"--faults: {error}") from error
+    if args.latency_ms is not None:
+        faults.latency_ms = args.latency_ms
+    if args.error_rate is not None:
+        faults.errors.rate = args.error_rate
+    if args.error_statuses is not None:
+        faults.errors.statuses = args.error_statuses
+    if args.maintenance:
+        faults.maintenance = True
+    if args.retry_after is not None:
+        faults.retry_after = faults.errors.retry_after = args.retry_after
+    if args.reset_rate is not None:
+        faults.reset.rate = args.reset_rate
+    if args.drop_rate is not None:
+        faults.commit_then_drop.rate = args.drop_rate
+    if args.rate_limit:
+        faults.rate_limit = RateLimit(args.rate_limit, args.rate_window)
+    return faults
+
+
 def config_from(args: argparse.Namespace) -> SandboxConfig:
-    faults = Faults(
-        latency_ms=args.latency_ms,
-        errors=ErrorShare(rate=args.error_rate, statuses=args.error_statuses, retry_after=args.retry_after),
-        reset=Share(rate=args.reset_rate),
-        commit_then_drop=Share(rate=args.drop_rate),
-        maintenance=args.maintenance,
-        retry_after=args.retry_after,
-        rate_limit=RateLimit(args.rate_limit, args.rate_window) if args.rate_limit else None,
-    )
+    faults = faults_from(args)
     return SandboxConfig(
         members=args.members,
         seed=args.seed,

@@ -4,11 +4,12 @@ import re
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import httpx
 import pytest
 
-from console.sandbox.cli import config_from, parser
+from console.sandbox.cli import config_from, main, parser
 
 
 def test_cli_prints_url_and_demo_credentials_and_serves() -> None:
@@ -71,3 +72,18 @@ def test_bad_flags_are_refused(flags: list[str], capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit):
         parser().parse_args(flags)
     assert "error" in capsys.readouterr().err
+
+
+def test_faults_document_from_a_file_with_flags_on_top(tmp_path: Path) -> None:
+    document = tmp_path / "faults.json"
+    document.write_text('{"errors": {"next": 2, "statuses": [503]}, "rateLimit": {"requests": 9}}')
+    args = parser().parse_args(["--faults", f"@{document}", "--latency-ms", "40"])
+    faults = config_from(args).faults.to_json()
+    assert faults["errors"]["next"] == 2 and faults["errors"]["statuses"] == [503]
+    assert faults["rateLimit"] == {"requests": 9, "perSeconds": 1.0}
+    assert faults["latencyMs"] == 40
+
+
+def test_a_bad_faults_document_stops_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--port", "0", "--faults", '{"errors": {"rate": 3}}']) == 2
+    assert "errors.rate" in capsys.readouterr().err
