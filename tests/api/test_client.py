@@ -12,7 +12,6 @@ import pytest
 from console.api import errors as e
 from console.api.client import ORIGIN_CLIENT, ClientSettings, CollectorClient
 from console.api.environments import Environment, load_environments
-from console.api.exchange import ExchangeLog
 from console.api.models import ContactDetails, EnrollmentRequest, PersonalDetails, Phone
 from tests.api.conftest import FAST, MakeClient
 from tests.api.sandbox_helpers import (
@@ -281,4 +280,3 @@ async def test_exchange_log_is_optional(make_client: MakeClient) -> None:
     client = await make_client(exchange_log=None)
     assert (await client.get_summary(JANE)).tier == "G"
     assert client.exchange_log is None
-    assert isinstance(ExchangeLog().recent.maxlen, int)
