@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import qasync
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -256,6 +256,12 @@ class EnrollPage(QWidget):
             next(
                 (w for w in self.form.inputs() if w.isVisibleTo(self) and w.isEnabled()), self.form
             ).setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        focused = self.focusWidget()
+        if focused is None or not focused.isVisibleTo(self):
+            self.focus_first_field()
 
     def _enroll_anyway(self) -> None:
         self._duplicates_cleared_key = self.submission.key
