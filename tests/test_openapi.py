@@ -1,5 +1,6 @@
 """resources/openapi.yaml: valid OpenAPI 3.1, every element sourced, every contract row present."""
 
+import copy
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -275,3 +276,17 @@ def test_sample_enrollment_fills_every_field_of_the_contract_table(spec: dict[st
 )
 def test_schema_rejects_what_the_contract_rejects(spec: dict[str, Any], body: dict[str, Any]) -> None:
     assert not schema_validator(spec, "EnrollmentRequest").is_valid(body)
+
+
+def test_enrollment_request_tolerates_unknown_fields(spec: dict[str, Any]) -> None:
+    body = {"contactDetails": {"email": "a@example.com", "fax": "x"}, "loyaltyCard": "1"}
+    assert schema_validator(spec, "EnrollmentRequest").is_valid(body)
+
+
+@pytest.mark.parametrize("section", ["personalDetails", "contactDetails", "addressDetails", "preferences"])
+def test_profile_responses_are_closed(spec: dict[str, Any], section: str) -> None:
+    profile = copy.deepcopy(spec["components"]["examples"]["ProfileJane"]["value"])
+    validator = schema_validator(spec, "Profile")
+    assert validator.is_valid(profile)
+    profile[section]["unexpected"] = "x"
+    assert not validator.is_valid(profile)
