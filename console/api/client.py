@@ -131,7 +131,9 @@ class CollectorClient:
         response = await self._request(
             "POST", "enroll", content=content, idempotency_key=key, enrollment=request
         )
-        return self._parse(EnrollmentResult, response)
+        result = self._parse(EnrollmentResult, response)
+        result._replayed = response.headers.get("idempotent-replayed", "").lower() == "true"
+        return result
 
     async def get_profile(self, collector_number: str | None = None) -> Profile:
         """A collector's profile: the given one (partner sign-in) or the signed-in member's (None)."""

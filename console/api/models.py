@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from pydantic.alias_generators import to_camel
 
 Gender = Literal["FEMALE", "MALE", "OTHER", "UNDISCLOSED"]
@@ -96,6 +96,12 @@ class EnrollmentResult(ApiModel):
     collector_number: str
     status: str
     enrollment_date: date
+    _replayed: bool = PrivateAttr(default=False)
+
+    @property
+    def replayed(self) -> bool:
+        """True when the server answered with the saved result of an earlier send of the same key."""
+        return self._replayed
 
 
 # Responses: the enrollment shapes again, but lenient about enum values.

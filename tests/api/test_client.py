@@ -123,7 +123,7 @@ async def test_health_sends_no_token(client: CollectorClient) -> None:
 async def test_enroll_a_new_collector_then_find_it(client: CollectorClient) -> None:
     result = await client.enroll(new_member())
 
-    assert result.status == "ACTIVE" and result.collector_number.startswith("8")
+    assert result.status == "ACTIVE" and result.collector_number.startswith("8") and not result.replayed
     assert result.enrollment_date == date.today()
     profile = await client.get_profile(result.collector_number)
     assert profile.personal_details.first_name == "Ève-Marie"

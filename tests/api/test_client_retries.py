@@ -142,6 +142,7 @@ async def test_outcome_unknown_then_resolve_enrolls_exactly_once(
 
     result = await client.enroll(unknown.request, idempotency_key=unknown.idempotency_key)
 
+    assert result.replayed  # the first send had been saved
     assert client.exchange_log.recent[-1].response_headers["idempotent-replayed"] == "true"
     assert await collectors_with_email(client, "kiosk.customer@example.com") == [result.collector_number]
     keys = [attempt["idempotencyKey"] for attempt in requests_log(sandbox_url, "/collectors/")]
