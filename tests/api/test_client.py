@@ -280,3 +280,11 @@ async def test_exchange_log_is_optional(make_client: MakeClient) -> None:
     client = await make_client(exchange_log=None)
     assert (await client.get_summary(JANE)).tier == "G"
     assert client.exchange_log is None
+
+
+async def test_concurrent_calls_share_one_client(client: CollectorClient, sandbox_url: str) -> None:
+    summaries = await asyncio.gather(*(client.get_summary(JANE) for _ in range(50)))
+
+    assert {summary.collector_number for summary in summaries} == {JANE}
+    logged = requests_log(sandbox_url, "/collectors/summary")
+    assert len(logged) == 50 and len({item["correlationId"] for item in logged}) == 50
