@@ -239,6 +239,12 @@ def test_body_that_is_not_an_object(sandbox_url: str, content: bytes) -> None:
     assert_error(response, 400, "INVALID_REQUEST")
 
 
+def test_body_that_is_not_declared_json(sandbox_url: str) -> None:
+    with partner(sandbox_url, **{"Content-Type": "text/plain"}) as client:
+        response = client.post("/collectors/", content=b'{"contactDetails": {"email": "t@example.com"}}')
+    assert_error(response, 400, "INVALID_REQUEST")
+
+
 def test_duplicate_email_is_a_conflict(sandbox_url: str) -> None:
     body = full_enrollment()
     assert enroll(sandbox_url, body).status_code == 201

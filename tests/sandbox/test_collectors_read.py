@@ -78,6 +78,16 @@ def test_member_summary_is_the_signed_in_member(sandbox_url: str) -> None:
     assert summary["tier"] == "O"
 
 
+def test_french_member_profile(sandbox_url: str) -> None:
+    with as_partner(sandbox_url, ELISE) as client:
+        profile = client.get("/collectors/profile").json()
+    assert profile["personalDetails"]["firstName"] == "Élise"
+    assert profile["personalDetails"]["lastName"] == "Tremblay"
+    assert profile["addressDetails"]["city"] == "Montréal"
+    assert profile["addressDetails"]["province"] == "QC"
+    assert profile["preferences"]["language"] == "FR"
+
+
 def test_partner_summary_of_jane(sandbox_url: str) -> None:
     with as_partner(sandbox_url, JANE) as client:
         response = client.get("/collectors/summary")
