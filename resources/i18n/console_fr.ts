@@ -646,11 +646,11 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     </message>
     <message>
         <source>The console locked after a while without input. Member data is hidden. Enter the secret of %1 to unlock.</source>
-        <translation>La console s&apos;est verrouillée après un moment d&apos;inactivité. Les données des adhérents sont masquées. Entrez le secret de %1 pour la déverrouiller.</translation>
+        <translation>Console verrouillée faute d&apos;activité; les données des adhérents sont masquées. Entrez le secret de %1 pour déverrouiller.</translation>
     </message>
     <message>
         <source>The console locked after a while without input. Member data is hidden. The member signs in again in the browser to unlock.</source>
-        <translation>La console s&apos;est verrouillée après un moment d&apos;inactivité. Les données des adhérents sont masquées. L&apos;adhérent se reconnecte dans le navigateur pour la déverrouiller.</translation>
+        <translation>Console verrouillée faute d&apos;activité; les données des adhérents sont masquées. L&apos;adhérent se reconnecte dans le navigateur pour déverrouiller.</translation>
     </message>
     <message>
         <source>Sign in in the &amp;browser</source>
@@ -1333,11 +1333,11 @@ Tapez %1 pour y passer.</translation>
     </message>
     <message>
         <source>&amp;Partner (client id and secret)</source>
-        <translation>&amp;Partenaire (identifiant client et secret)</translation>
+        <translation>&amp;Partenaire (identifiant et secret)</translation>
     </message>
     <message>
         <source>&amp;Member (in the browser)</source>
-        <translation>&amp;Adhérent (dans le navigateur)</translation>
+        <translation>&amp;Adhérent (navigateur)</translation>
     </message>
     <message>
         <source>Sign in as partner</source>
@@ -1583,7 +1583,7 @@ Tapez %1 pour y passer.</translation>
     </message>
     <message>
         <source>Instant rewards at the till and online.</source>
-        <translation>Récompenses instantanées à la caisse et en ligne.</translation>
+        <translation>Rabais instantanés à la caisse et en ligne.</translation>
     </message>
     <message>
         <source>Dream Miles</source>

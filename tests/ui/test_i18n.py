@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from console.api.environments import load_environments
 from console.audit import AuditLog
-from console.ui import i18n
+from console.ui import i18n, i18n_catalogue
 from console.ui.app import Sessions
 from console.ui.context import ConsoleContext
 from console.ui.enroll import EnrollPage
@@ -31,6 +31,7 @@ from console.ui.lookup import MemberPage, SearchPage
 from console.ui.main_window import MainWindow
 from console.ui.settings import Settings
 
+Catalogue = dict[tuple[str, str], i18n_catalogue.Message]
 NBSP = "\u00a0"
 PLACEHOLDER = re.compile(r"%n|%\d+|\{\w*\}")
 MNEMONIC = re.compile(r"&([^&\s])")
@@ -58,12 +59,12 @@ def french(qapp: QApplication, settings: Settings, default_locale: None) -> Iter
 
 
 @pytest.fixture(scope="module")
-def catalogue() -> dict[tuple[str, str], i18n.Message]:
-    return i18n.read_catalogue(i18n.catalogue_path("FR"))
+def catalogue() -> Catalogue:
+    return i18n_catalogue.read_catalogue(i18n_catalogue.catalogue_path("FR"))
 
 
 @pytest.fixture(scope="module")
-def english_messages(catalogue: dict[tuple[str, str], i18n.Message]) -> set[str]:
+def english_messages(catalogue: Catalogue) -> set[str]:
     """Source texts whose French differs: seeing one on screen means a text was not translated.
 
     Language names written in their own language ("English" in a language list) are fine.
@@ -133,8 +134,8 @@ def test_main_window_is_french(qtbot: QtBot, french: list[Any], context: Console
     assert_french(window, english_messages, ["Rechercher des adhérents", f" Environnement{NBSP}: "])
     window.open_sign_in()
     assert_french(window.signin_dialog, english_messages,
-                  ["Connexion", "&Partenaire (identifiant client et secret)",
-                   "&Adhérent (dans le navigateur)"])
+                  ["Connexion", "&Partenaire (identifiant et secret)",
+                   "&Adhérent (navigateur)"])
 
 
 def test_search_page_is_french(qtbot: QtBot, french: list[Any], context: ConsoleContext,
@@ -168,12 +169,12 @@ def test_enroll_page_is_french(qtbot: QtBot, french: list[Any], context: Console
 
 # The catalogue -----------------------------------------------------------------------------------------
 def test_every_message_in_the_code_has_a_french_translation(
-        tmp_path: Path, catalogue: dict[tuple[str, str], i18n.Message]) -> None:
+        tmp_path: Path, catalogue: Catalogue) -> None:
     fresh = tmp_path / "console_fr.ts"
-    unreadable = i18n.extract(fresh)
+    unreadable = i18n_catalogue.extract(fresh)
     assert not unreadable, ("translation helper called with a computed text (mark the texts with "
                             "QT_TRANSLATE_NOOP):\n" + "\n".join(unreadable))
-    in_code = i18n.read_catalogue(fresh)
+    in_code = i18n_catalogue.read_catalogue(fresh)
     assert len(in_code) > 300
     untranslated = [f"[{context}] {source!r}" for context, source in in_code
                     if not (message := catalogue.get((context, source))) or not message.finished]
@@ -183,7 +184,7 @@ def test_every_message_in_the_code_has_a_french_translation(
 
 
 def test_translations_keep_placeholders_and_accelerators(
-        catalogue: dict[tuple[str, str], i18n.Message]) -> None:
+        catalogue: Catalogue) -> None:
     problems = []
     for message in catalogue.values():
         if sorted(PLACEHOLDER.findall(message.source)) != sorted(PLACEHOLDER.findall(message.translation)):
@@ -193,7 +194,7 @@ def test_translations_keep_placeholders_and_accelerators(
     assert not problems, "\n".join(problems)
 
 
-def test_accelerators_are_unique_within_a_window(catalogue: dict[tuple[str, str], i18n.Message]) -> None:
+def test_accelerators_are_unique_within_a_window(catalogue: Catalogue) -> None:
     groups: dict[str, dict[str, list[str]]] = {}
     for (context, _source), message in catalogue.items():
         group = next((" + ".join(sorted(g)) for g in SHOWN_TOGETHER if context in g), context)
@@ -206,6 +207,6 @@ def test_accelerators_are_unique_within_a_window(catalogue: dict[tuple[str, str]
 
 def test_the_committed_qm_is_built_from_the_committed_ts(tmp_path: Path) -> None:
     built = tmp_path / "console_fr.qm"
-    i18n.release(i18n.catalogue_path("FR"), built)
+    i18n_catalogue.release(i18n_catalogue.catalogue_path("FR"), built)
     assert built.read_bytes() == i18n.compiled_path("FR").read_bytes(), (
         "resources/i18n/console_fr.qm is stale: run `python -m console.ui.i18n update`")
