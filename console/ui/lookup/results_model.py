@@ -12,6 +12,7 @@ from console.api.redaction import mask_collector_number
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 """Role holding the row's full collector number (never displayed)."""
 
+_TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)})
 _COLUMNS = ("collector_number", "last_name", "first_name", "city", "province", "status")
 _HEADERS = ("Collector number", "Last name", "First name", "City", "Province", "Status")
 
@@ -36,6 +37,7 @@ class ResultsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._texts: dict[int, tuple[str, ...]] = {}  # id(row) -> shown texts, made on first paint
         self._masked = True
         self._typed_last_name = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -45,6 +47,7 @@ class ResultsModel(QAbstractTableModel):
         """Drop every row; ``typed_last_name`` shows last names even while masked (the agent typed it)."""
         self.beginResetModel()
         self._rows = []
+        self._texts = {}
         self._typed_last_name = typed_last_name
         self.endResetModel()
 
@@ -62,6 +65,7 @@ class ResultsModel(QAbstractTableModel):
     def set_masked(self, masked: bool) -> None:
         if masked != self._masked:
             self._masked = masked
+            self._texts = {}
             if self._rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(_COLUMNS) - 1))
 
@@ -85,13 +89,16 @@ class ResultsModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if index.row() < 0:
             return None
-        item = self._rows[index.row()]
+        if role in _TEXT_ROLES:
+            item = self._rows[index.row()]
+            texts = self._texts.get(id(item))
+            if texts is None:
+                texts = self._texts[id(item)] = tuple(self._display(item, column) for column in _COLUMNS)
+            return texts[index.column()]
         if role == NUMBER_ROLE:
-            return item.collector_number
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._display(item, _COLUMNS[index.column()])
+            return self._rows[index.row()].collector_number
         return None
 
     def _display(self, item: Any, column: str) -> str:
