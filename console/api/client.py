@@ -241,11 +241,19 @@ class CollectorClient:
             )
             if wait is None:
                 if enrollment is not None and may_have_landed and not isinstance(error, _DEFINITIVE):
-                    log.warning("enrollment outcome unknown after %d attempts: %s", attempt, error.message)
+                    log.warning(
+                        "enrollment outcome unknown after %d attempts (%s)", attempt, type(error).__name__
+                    )
                     raise OutcomeUnknown(idempotency_key or "", enrollment) from error
                 raise error
             log.info(
-                "%s %s: attempt %d failed (%s), retrying in %.2f s", method, path_key, attempt, error, wait
+                "%s %s: attempt %d failed (%s, correlation id %s), retrying in %.2f s",
+                method,
+                path_key,
+                attempt,
+                status or type(error).__name__,
+                cid,
+                wait,
             )
             await asyncio.sleep(wait)
 
