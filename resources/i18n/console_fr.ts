@@ -521,7 +521,7 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     </message>
     <message>
         <source>Searching %1 by email, phone, and last name with postal code.</source>
-        <translation>Recherche dans %1 par courriel, téléphone, et nom avec code postal.</translation>
+        <translation>Recherche dans %1 par courriel, téléphone et nom avec code postal.</translation>
     </message>
     <message>
         <source>Could not check for existing members</source>
