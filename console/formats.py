@@ -47,6 +47,7 @@ POSTAL_FIRST_LETTER: dict[str, tuple[str, ...]] = {
 }
 
 COLLECTOR_WEIGHTS = (6, 5, 4, 3, 8, 7, 6, 5, 4, 3)
+_WEIGHTED_ZERO = ord("0") * sum(COLLECTOR_WEIGHTS)
 _COLLECTOR_RE = re.compile(r"8\d{10}")
 _COLLECTOR_SEPARATORS = re.compile(r"[\s-]+")
 # Letters D F I O Q U never appear; W and Z never first.
@@ -59,9 +60,10 @@ MAX_EMAIL_LENGTH = 254
 
 def collector_check_digit(first10: str) -> int:
     """The check digit of a collector number's first ten digits (weights 6,5,4,3,8,7,6,5,4,3, mod 11)."""
-    if len(first10) != 10 or not first10.isdigit():
+    if len(first10) != 10 or not (first10.isascii() and first10.isdigit()):
         raise ValueError("expected 10 digits")
-    remainder = sum(map(mul, map(int, first10), COLLECTOR_WEIGHTS)) % 11
+    # ASCII codes minus '0' times the weights, summed in one pass (hot when seeding 100 000 members).
+    remainder = (sum(map(mul, first10.encode(), COLLECTOR_WEIGHTS)) - _WEIGHTED_ZERO) % 11
     return 0 if remainder < 2 else 11 - remainder
 
 
