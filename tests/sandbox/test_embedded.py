@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from console.sandbox import EmbeddedSandbox, SandboxConfig, start_embedded
+from console.sandbox.app import create_app
 
 
 def test_starts_fast_on_a_free_loopback_port_and_stops_cleanly() -> None:
@@ -129,3 +130,20 @@ def test_an_unexpected_error_answers_the_contract_500(
     assert response.json()["responseCode"] == "INTERNAL_ERROR"
     assert response.json()["correlationId"] == response.headers["x-correlation-id"]
     assert "disk on fire" in caplog.text
+
+
+@pytest.mark.parametrize(("client", "status"), [("192.0.2.7", 404), ("127.0.0.1", 200), ("::1", 200)])
+async def test_control_routes_answer_loopback_clients_only(client: str, status: int) -> None:
+    app = create_app(SandboxConfig(members=5), "http://sandbox.test")
+    transport = httpx.ASGITransport(app=app, client=(client, 40000))
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://sandbox.test") as http:
+            for method, path in (
+                ("GET", "/_sandbox/faults"),
+                ("POST", "/_sandbox/reset"),
+                ("GET", "/_sandbox/ping"),
+            ):
+                assert (await http.request(method, path)).status_code == status
+            assert (await http.get("/collectors/health")).status_code == 200
+    finally:
+        app.sandbox.close()
