@@ -60,10 +60,6 @@ class MaskedField(QWidget):
         layout.addWidget(self.label, 1, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.button)
 
-    @property
-    def value(self) -> str:
-        return self._value
-
     def set_value(self, value: str, masked_value: str) -> None:
         """New member data: shown masked again."""
         self._value = value

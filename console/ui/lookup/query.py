@@ -52,10 +52,6 @@ class Query:
     def runnable(self) -> bool:
         return self.kind not in (QueryKind.EMPTY, QueryKind.INVALID)
 
-    @property
-    def needs_search(self) -> bool:
-        return self.kind in (QueryKind.EMAIL, QueryKind.PHONE, QueryKind.NAME)
-
     def search_args(self) -> dict[str, str]:
         args = {
             "email": self.email,

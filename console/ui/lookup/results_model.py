@@ -1,4 +1,4 @@
-"""Search results as a table model: masked by default, sortable, grown page by page."""
+"""Search results as a table model: always masked (the member view reveals, audited), sortable, paged."""
 
 from __future__ import annotations
 
@@ -32,19 +32,18 @@ def _initial(name: str | None) -> str:
 
 
 class ResultsModel(QAbstractTableModel):
-    """Rows of ``SearchItem``; names the agent did not type are shown as initials while masked."""
+    """Rows of ``SearchItem``: collector numbers masked; names the agent did not type shown as initials."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
         self._texts: dict[int, tuple[str, ...]] = {}  # id(row) -> shown texts, made on first paint
-        self._masked = True
         self._typed_last_name = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # -- content ----------------------------------------------------------------------------------
     def clear(self, *, typed_last_name: bool = False) -> None:
-        """Drop every row; ``typed_last_name`` shows last names even while masked (the agent typed it)."""
+        """Drop every row; ``typed_last_name`` shows last names in full (the agent typed it)."""
         self.beginResetModel()
         self._rows = []
         self._texts = {}
@@ -61,20 +60,6 @@ class ResultsModel(QAbstractTableModel):
         self.endInsertRows()
         if self._sort is not None:
             self.sort(*self._sort)
-
-    def set_masked(self, masked: bool) -> None:
-        if masked != self._masked:
-            self._masked = masked
-            self._texts = {}
-            if self._rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(_COLUMNS) - 1))
-
-    @property
-    def masked(self) -> bool:
-        return self._masked
-
-    def collector_number(self, row: int) -> str:
-        return self._rows[row].collector_number
 
     # -- Qt model ---------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -107,8 +92,6 @@ class ResultsModel(QAbstractTableModel):
             return status_text(value)
         if column in ("city", "province") and not value:
             return "—"  # partial-PII members have no address
-        if not self._masked:
-            return value
         if column == "collector_number":
             return mask_collector_number(value)
         if column == "first_name" or (column == "last_name" and not self._typed_last_name):

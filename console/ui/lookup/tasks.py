@@ -36,9 +36,8 @@ class PageTasks:
         for name in list(self._tasks):
             self.cancel(name)
 
-    def running(self, name: str | None = None) -> bool:
-        tasks = self._tasks.values() if name is None else [t for n, t in self._tasks.items() if n == name]
-        return any(not task.done() for task in tasks)
+    def running(self) -> bool:
+        return any(not task.done() for task in self._tasks.values())
 
     def is_current(self, task: asyncio.Task[Any] | None) -> bool:
         """True when `task` is still the page's task for its name (not replaced nor cancelled)."""

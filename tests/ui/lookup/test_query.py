@@ -11,7 +11,6 @@ def test_collector_number_with_spaces_and_dashes(text: str) -> None:
     assert query.kind is QueryKind.NUMBER
     assert query.collector_number == "80000000007"
     assert query.problems == ()
-    assert not query.needs_search
 
 
 def test_bad_check_digit_is_a_warning_that_still_runs() -> None:
