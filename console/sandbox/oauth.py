@@ -135,6 +135,7 @@ class Tenant:
             if method != "S256":
                 raise OAuthError("invalid_request", "code_challenge_method must be S256.")
         scope = _scopes(query.get("scope"), client)
+        self._forget_expired()
         txn = secrets.token_urlsafe(16)
         transaction = Transaction(
             client,
@@ -148,6 +149,13 @@ class Tenant:
         )
         self.state.transactions[txn] = transaction
         return txn, transaction
+
+    def _forget_expired(self) -> None:
+        """Drop abandoned sign-ins and stale codes so a long-running sandbox does not grow."""
+        now = time.time()
+        state = self.state
+        state.transactions = {k: t for k, t in state.transactions.items() if t.expires > now}
+        state.codes = {k: c for k, c in state.codes.items() if c.expires > now or c.family is not None}
 
     def transaction(self, txn: str) -> Transaction | None:
         transaction = self.state.transactions.get(txn)
