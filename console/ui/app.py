@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import logging.handlers
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
     from console.api.session import EnvironmentSession
     from console.sandbox import EmbeddedSandbox
     from console.ui.main_window import MainWindow
+    from console.ui.network import NetworkThread
+    from console.ui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -183,9 +187,9 @@ class Options:
 
 async def run_console(options: Options, window: MainWindow) -> int:
     """The console's main coroutine: finish the (already painted) window, wait until it closes, shut down."""
-    from console.api.session import EnvironmentSession
     from console.ui.crash import CrashHandler
     from console.ui.idle import IdleWatcher
+    from console.ui.network import NetworkThread
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -197,10 +201,9 @@ async def run_console(options: Options, window: MainWindow) -> int:
     crash.install()
     environments, env_problem = environments_from(settings.environments_file)
 
-    def make_session(env: Environment) -> EnvironmentSession:
-        return EnvironmentSession(env, **session_options(settings))
-
-    sessions = Sessions(environments, make_session)
+    tune_for_ui()
+    network = NetworkThread()
+    sessions = Sessions(environments, session_factory(settings, network))
     window.attach(sessions)
     window.idle_watcher = IdleWatcher(context, app)
     closed = asyncio.Event()
@@ -215,12 +218,13 @@ async def run_console(options: Options, window: MainWindow) -> int:
         name = DEFAULT_ENVIRONMENT
     auto = options.auto_sign_in or options.screenshot is not None
     starting = window.spawn(window.start(name, auto_sign_in=auto))
+    starting.add_done_callback(lambda _task: settle_after_start())
     if options.screenshot is not None or options.exit_when_ready:
         window.spawn(_when_ready(window, starting, options))
     try:
         await closed.wait()
     finally:
-        await shutdown(sessions)
+        await shutdown(sessions, network)
         crash.uninstall()
     return window.exit_code
 
@@ -236,23 +240,45 @@ async def _when_ready(window: MainWindow, starting: asyncio.Future[None], option
     QTimer.singleShot(0, window.close)
 
 
-def session_options(settings: object) -> dict[str, object]:
-    """Keyword arguments for EnvironmentSession taken from the settings."""
+UI_SWITCH_INTERVAL = 0.001
+"""Seconds a thread holds the GIL before handing over: short, so the UI thread waits little for it."""
+
+
+def tune_for_ui() -> None:
+    """Favour the UI thread's latency over the network thread's throughput."""
+    sys.setswitchinterval(UI_SWITCH_INTERVAL)
+
+
+def settle_after_start() -> None:
+    """Move start-up objects out of the collector's way, so later collections stay short."""
+    gc.collect()
+    gc.freeze()
+
+
+def session_factory(settings: Settings, network: NetworkThread, **extra: Any) -> SessionFactory:
+    """Makes each environment's session from the settings, its HTTP work on the network thread."""
     from console.api.client import ClientSettings
+    from console.api.session import EnvironmentSession
+    from console.ui.network import ThreadedSession
 
-    return {
-        "settings": ClientSettings(connect_timeout=settings.connect_timeout,  # type: ignore[attr-defined]
-                                   read_timeout=settings.read_timeout),  # type: ignore[attr-defined]
-        "language": settings.language,  # type: ignore[attr-defined]
-    }
+    def make(env: Environment) -> EnvironmentSession:
+        client_settings = ClientSettings(connect_timeout=settings.connect_timeout,
+                                         read_timeout=settings.read_timeout)
+        session = EnvironmentSession(env, settings=client_settings, language=settings.language, **extra)
+        return ThreadedSession(session, network)  # type: ignore[return-value]
+
+    return make
 
 
-async def shutdown(sessions: Sessions) -> None:
-    """Cancel background tasks, close sessions and stop the sandbox; bounded so quitting never hangs."""
+async def shutdown(sessions: Sessions, network: NetworkThread) -> None:
+    """Cancel background tasks here and on the network thread, close sessions, stop the sandbox and the
+    network thread; bounded so quitting never hangs."""
     current = asyncio.current_task()
     tasks = [task for task in asyncio.all_tasks() if task is not current and not task.done()]
     for task in tasks:
         task.cancel()
     if tasks:
         await asyncio.wait(tasks, timeout=5)
+    await network.drain()
     await sessions.aclose()
+    await asyncio.get_running_loop().run_in_executor(None, network.stop)
