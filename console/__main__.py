@@ -45,13 +45,16 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from console.ui.context import ConsoleContext
+    from console.ui.i18n import install_translators
     from console.ui.main_window import MainWindow
     from console.ui.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("collector-console")
     app.setApplicationDisplayName("Collector Console")
-    window = MainWindow(ConsoleContext(Settings()))
+    settings = Settings()
+    install_translators(app, settings.language)
+    window = MainWindow(ConsoleContext(settings))
     window.sig_first_paint.connect(lambda: mark("first_paint"))
     window.show()
     window.wait_for_first_paint()
