@@ -104,6 +104,8 @@ class ConsoleContext(QObject):
         """True when the write may go ahead; in Production the user is asked once more.
 
         `action` is the translated description of the write, e.g. "enroll Ève Tremblay".
+        Call it from a plain slot only: inside a coroutine the box's nested event loop would step other
+        asyncio tasks while this one runs ("Cannot enter into task"); use `confirm_write_async` there.
         """
         if not self.is_production:
             return True
@@ -116,6 +118,14 @@ class ConsoleContext(QObject):
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    async def confirm_write_async(self, parent: QWidget | None, action: str) -> bool:
+        """`confirm_write` for coroutines: the question runs from the Qt loop, outside any asyncio task."""
+        if not self.is_production:
+            return True
+        import qasync
+
+        return await qasync.asyncWrap(self.confirm_write, parent, action)
 
     def staff_identity(self) -> str:
         """Who is at the keyboard, for audit and consent records: OS login, and the signed-in identity."""

@@ -103,3 +103,24 @@ def test_session_change_is_announced_and_staff_identity_names_the_sign_in(
         context.set_session(session)
     assert blocker.args == [session]
     assert context.staff_identity().endswith("(partner: sandbox-partner)")
+
+
+def test_confirm_write_async_asks_outside_the_running_task(
+        context: ConsoleContext, modal_answers, qasync_loop, qtbot: QtBot) -> None:
+    import asyncio
+
+    context.set_session(_session(production=True))
+    modal_answers.question = QMessageBox.StandardButton.Yes
+    tasks_when_asked: list[object] = []
+    original = context.confirm_write
+
+    def recording(parent, action):
+        tasks_when_asked.append(asyncio.current_task())
+        return original(parent, action)
+
+    context.confirm_write = recording
+    task = asyncio.ensure_future(context.confirm_write_async(None, "enroll"))
+    qtbot.waitUntil(task.done)
+    assert task.result() is True
+    assert tasks_when_asked == [None]  # no task was executing while the (modal) box ran
+    assert modal_answers.kinds() == ["question"]
