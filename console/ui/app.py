@@ -83,6 +83,9 @@ def setup_logging(level: str, folder: Path | None = None) -> Path:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level.upper())
+    # httpx logs every URL with its query (search terms); the client logs its exchanges, redacted, itself.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.INFO)
     return path
 
 
@@ -216,6 +219,8 @@ async def run_console(options: Options, window: MainWindow) -> int:
         window.show_notice(QCoreApplication.translate("App", "Unknown environment “%1”; using the sandbox.")
                            .replace("%1", name))
         name = DEFAULT_ENVIRONMENT
+    if environments[name].is_production and not await qasync.asyncWrap(window.confirm_production):
+        name = DEFAULT_ENVIRONMENT  # starting in Production needs the same typed confirmation as switching
     auto = options.auto_sign_in or options.screenshot is not None
     starting = window.spawn(window.start(name, auto_sign_in=auto))
     starting.add_done_callback(lambda _task: settle_after_start())
