@@ -57,8 +57,10 @@ def read_catalogue(ts_file: Path) -> dict[tuple[str, str], Message]:
             if kind in ("obsolete", "vanished"):
                 continue
             source = message.findtext("source") or ""
-            text = (element.text or "") if element is not None else ""
-            messages[(name, source)] = Message(name, source, text, kind != "unfinished" and bool(text))
+            forms = [form.text or "" for form in element.iter("numerusform")] if element is not None else []
+            text = " | ".join(forms) if forms else (element.text or "") if element is not None else ""
+            done = kind != "unfinished" and (all(forms) if forms else bool(text))
+            messages[(name, source)] = Message(name, source, text, done)
     return messages
 
 
