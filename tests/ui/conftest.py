@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 from console.ui.context import ConsoleContext
 from console.ui.network import NetworkThread
 from console.ui.settings import Settings
+from tests.ui.window_fixtures import environments_file, make_window  # noqa: F401 (fixtures)
 
 QT_LOG_IGNORE = (
     # The offscreen platform has no window manager: size hints and raising a window are no-ops there.

@@ -16,7 +16,7 @@ from console.api.secrets import SecretStore
 from console.api.session import EnvironmentSession
 from console.sandbox import EmbeddedSandbox
 from console.ui.network import NetworkThread, ThreadedSession
-from tests.ui.test_window import run
+from tests.ui.helpers import run
 
 Threaded = tuple[ThreadedSession, NetworkThread]
 
