@@ -7,7 +7,6 @@ module therefore imports asyncio, qasync and `console.api` lazily.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sys
 import time
@@ -37,7 +36,9 @@ if TYPE_CHECKING:
     from console.api.exchange import Exchange
     from console.api.session import EnvironmentSession
     from console.ui.app import Sessions
+    from console.ui.enroll import EnrollPage
     from console.ui.idle import IdleWatcher, LockScreen
+    from console.ui.lookup import MemberPage, SearchPage
     from console.ui.signin import SignInDialog
 
 BrowserOpener = Callable[[str], object]
@@ -72,9 +73,9 @@ class MainWindow(QMainWindow):
         self.signin_dialog: SignInDialog | None = None
         self.idle_watcher: IdleWatcher | None = None
         self.lock_screen: LockScreen | None = None
-        self.search_page: QWidget | None = None
-        self.member_page: QWidget | None = None
-        self.enroll_page: QWidget | None = None
+        self.search_page: SearchPage | None = None
+        self.member_page: MemberPage | None = None
+        self.enroll_page: EnrollPage | None = None
         self._tasks: set[asyncio.Task[object]] = set()
         self.setWindowTitle(self.tr("Collector Console"))
         self.resize(1100, 720)
@@ -97,7 +98,9 @@ class MainWindow(QMainWindow):
 
     def attach(self, sessions: Sessions) -> None:
         """Second build step: the environments and the pages (imports the API layer)."""
+        from console.ui.enroll import EnrollPage
         from console.ui.idle import LockScreen
+        from console.ui.lookup import MemberPage, SearchPage
         from console.ui.signin import system_browser
 
         self.sessions = sessions
@@ -105,17 +108,15 @@ class MainWindow(QMainWindow):
             self._open_browser = system_browser
         for name, env in sessions.environments.items():
             self.environment_combo.addItem(env.label, name)
-        self.search_page = _page("console.ui.lookup", "SearchPage", self.context, self.tr("Search"))
-        self.member_page = _page("console.ui.lookup", "MemberPage", self.context, self.tr("Member"))
-        self.enroll_page = _page("console.ui.enroll", "EnrollPage", self.context, self.tr("Enroll"))
+        self.search_page = SearchPage(self.context)
+        self.member_page = MemberPage(self.context)
+        self.enroll_page = EnrollPage(self.context)
         self.lock_screen = LockScreen(self.context, open_browser=self._open_browser)
         self.lock_screen.sig_sign_in_requested.connect(self._on_sign_in_other)
         for page in (self.search_page, self.member_page, self.enroll_page, self.lock_screen):
             self.pages.addWidget(page)
-        for page in (self.search_page, self.enroll_page):
-            signal = getattr(page, "sig_open_member", None)
-            if signal is not None:
-                signal.connect(self.open_member)
+        self.search_page.sig_open_member.connect(self.open_member)
+        self.enroll_page.sig_open_member.connect(self.open_member)
         self.pages.setCurrentWidget(self.search_page)
         self.pages.removeWidget(self.starting_page)
         self.starting_page.deleteLater()
@@ -223,17 +224,15 @@ class MainWindow(QMainWindow):
 
     def show_search(self) -> None:
         self._navigate(self.search_page)
-        focus = getattr(self.search_page, "focus_search", None)
-        if focus is not None and not self.context.locked:
-            focus()
+        if self.search_page is not None and not self.context.locked:
+            self.search_page.focus_search()
 
     def show_enroll(self) -> None:
         self._navigate(self.enroll_page)
 
     def open_member(self, collector_number: str | None) -> None:
-        show = getattr(self.member_page, "show_member", None)
-        if show is not None:
-            show(collector_number)
+        if self.member_page is not None:
+            self.member_page.show_member(collector_number)
         self._navigate(self.member_page)
 
     def go_back(self) -> None:
@@ -495,15 +494,6 @@ class MainWindow(QMainWindow):
             task.cancel()
         event.accept()
         self.sig_closed.emit()
-
-
-def _page(module: str, name: str, context: ConsoleContext, title: str) -> QWidget:
-    """The page class from its package, or a placeholder while that package is not written yet."""
-    try:
-        page_class = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return PlaceholderPage(title)
-    return page_class(context)
 
 
 def _duration(seconds: int) -> str:

@@ -23,13 +23,13 @@ class ProductionBand(QLabel):
 
 
 class PlaceholderPage(QWidget):
-    """Stands in for a page that is not built (or not loaded) yet."""
+    """Stands in for the pages while they load."""
 
-    def __init__(self, title: str, note: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, note: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         heading = QLabel(title)
         heading.setStyleSheet("font-size: 18pt; font-weight: bold;")
-        note = QLabel(note if note is not None else self.tr("Coming soon."))
+        note = QLabel(note)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(heading, alignment=Qt.AlignmentFlag.AlignCenter)

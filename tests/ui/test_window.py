@@ -154,3 +154,16 @@ def test_a_slow_sandbox_start_does_not_block_the_window(
     assert window.signin_dialog is not None and window.signin_dialog.isVisible()
     run(qtbot, network.drain())
     run(qtbot, sessions.aclose())
+
+
+def test_a_collector_number_opens_the_member_page_and_esc_goes_back(
+        qtbot: QtBot, make_window: MakeWindow, context: ConsoleContext) -> None:
+    window = make_window()
+    started(qtbot, window)
+    assert run(qtbot, window.signin_dialog.sign_in())
+    window.search_action.trigger()
+    window.search_page.search_box.setText("8000 000 0007")
+    window.search_page.run_search()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.member_page)
+    window.back_action.trigger()
+    assert window.pages.currentWidget() is window.search_page
