@@ -183,7 +183,8 @@ class LockScreen(QWidget):
                     if not self.secret.text():
                         self.message.show_message(self.tr("Enter the secret."))
                         return False
-                    await session.sign_in_partner(identity.client_id, self.secret.text(), False)
+                    remember = session.remembered_partner() is not None
+                    await session.sign_in_partner(identity.client_id, self.secret.text(), remember)
                 else:
                     await session.sign_in_member(self._member_connection(identity), self._open_browser)
         except WrongCredentials:

@@ -112,6 +112,19 @@ def test_idle_lock_hides_data_and_needs_the_secret(
     watcher.stop()
 
 
+def test_unlocking_keeps_a_remembered_secret(
+        qtbot: QtBot, make_window: MakeWindow, context: ConsoleContext) -> None:
+    window = make_window()
+    started(qtbot, window)
+    window.signin_dialog.remember.setChecked(True)
+    assert run(qtbot, window.signin_dialog.sign_in())
+    assert context.session.remembered_partner() == "sandbox-partner"
+    context.lock()
+    window.lock_screen.secret.setText(PARTNER_SECRET)
+    assert run(qtbot, window.lock_screen.unlock())
+    assert context.session.remembered_partner() == "sandbox-partner"
+
+
 def test_member_unlocks_with_a_new_browser_sign_in(
         qtbot: QtBot, make_window: MakeWindow, context: ConsoleContext) -> None:
     browser = SandboxBrowser()
