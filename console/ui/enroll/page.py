@@ -299,7 +299,7 @@ class EnrollPage(QWidget):
                 return
             self._duplicates_cleared_key = key
         action = self.tr("enroll a new member into “%1”").replace("%1", env.label)
-        if not self.context.confirm_write(self, action):
+        if not await self.context.confirm_write_async(self, action):
             self.status.show_state(
                 "info",
                 self.tr("Not sent"),
