@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
 
     def show_enroll(self) -> None:
         self._navigate(self.enroll_page)
+        if self.enroll_page is not None:
+            self.enroll_page.focus_first_field()
 
     def open_member(self, collector_number: str | None) -> None:
         if self.member_page is not None:
