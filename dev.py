@@ -43,7 +43,7 @@ QT_DISPLAY_LIBRARIES = [
 
 
 def main() -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs on whatever python3 the machine has)
         sys.exit("Collector Console needs Python 3.11 or newer.")
     command, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("", [])
     if command not in {"run", "test", "sandbox", "bench"}:
@@ -70,8 +70,8 @@ def ensure_venv() -> None:
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     print("Installing Collector Console and its test tools into .venv ...", flush=True)
     pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
-    check(pip + ["install", "--upgrade", "pip"])
-    check(pip + ["install", "-e", f"{ROOT}[test]"])
+    check([*pip, "install", "--upgrade", "pip"])
+    check([*pip, "install", "-e", f"{ROOT}[test]"])
     STAMP.write_text(wanted + "\n")
 
 
@@ -104,11 +104,11 @@ def run_benchmarks(names: list[str]) -> int:
 
 
 def run(command: list[str]) -> int:
-    return subprocess.call(command, cwd=ROOT)
+    return subprocess.call(command, cwd=ROOT)  # noqa: S603 (our own fixed commands)
 
 
 def check(command: list[str], **kwargs) -> None:
-    subprocess.run(command, check=True, cwd=ROOT, **kwargs)
+    subprocess.run(command, check=True, cwd=ROOT, **kwargs)  # noqa: S603 (our own fixed commands)
 
 
 if __name__ == "__main__":

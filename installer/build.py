@@ -16,9 +16,9 @@ PYTHON = ROOT / ".venv" / ("Scripts/python.exe" if sys.platform == "win32" else 
 def main() -> int:
     if not PYTHON.exists():
         sys.exit("No .venv yet: run `python3 dev.py test` first.")
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "-q", "-e", f"{ROOT}[package]"], check=True)
+    subprocess.run([str(PYTHON), "-m", "pip", "install", "-q", "-e", f"{ROOT}[package]"], check=True)  # noqa: S603
     spec = ROOT / "installer" / "collector-console.spec"
-    return subprocess.call([str(PYTHON), "-m", "PyInstaller", "--noconfirm", "--clean", str(spec)], cwd=ROOT)
+    return subprocess.call([str(PYTHON), "-m", "PyInstaller", "--noconfirm", "--clean", str(spec)], cwd=ROOT)  # noqa: S603
 
 
 if __name__ == "__main__":

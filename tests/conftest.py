@@ -4,13 +4,13 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import logging  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
+import logging
+from collections.abc import Iterator
 
-import httpx  # noqa: E402
-import pytest  # noqa: E402
+import httpx
+import pytest
 
-from console.sandbox import EmbeddedSandbox, SandboxConfig, start_embedded  # noqa: E402
+from console.sandbox import EmbeddedSandbox, SandboxConfig, start_embedded
 
 pytest_plugins = ["tests.log_scan"]
 
