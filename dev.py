@@ -4,6 +4,7 @@
     python3 dev.py test [pytest options]    run the whole test suite
     python3 dev.py sandbox [options]        run the sandbox server on its own
     python3 dev.py bench [name ...]         run the benchmarks in tests/bench/
+    python3 dev.py screenshots              remake the screenshots in docs/screenshots/
 
 The environment lives in .venv/ and is refreshed whenever pyproject.toml changes.
 """
@@ -46,7 +47,7 @@ def main() -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs on whatever python3 the machine has)
         sys.exit("Collector Console needs Python 3.11 or newer.")
     command, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("", [])
-    if command not in {"run", "test", "sandbox", "bench"}:
+    if command not in {"run", "test", "sandbox", "bench", "screenshots"}:
         print(__doc__)
         return 2
     ensure_system_libraries(with_display=command == "run")
@@ -57,6 +58,8 @@ def main() -> int:
         return run([str(PYTHON), "-m", "console.sandbox", *args])
     if command == "bench":
         return run_benchmarks(args)
+    if command == "screenshots":
+        return make_screenshots()
     return run([str(PYTHON), "-m", "pytest", *args])
 
 
@@ -101,6 +104,18 @@ def run_benchmarks(names: list[str]) -> int:
         print(f"\n=== {script.stem} ===", flush=True)
         status = run([str(PYTHON), str(script)]) or status
     return status
+
+
+def make_screenshots() -> int:
+    """The README's pictures, rendered offscreen against the embedded sandbox."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    folder = ROOT / "docs" / "screenshots"
+    commands = [
+        [str(PYTHON), "-m", "console", "--no-err-windows", "--screenshot", str(folder / "main-window.png")],
+        [str(PYTHON), "-m", "console.ui.enroll.screenshots", str(folder)],
+        [str(PYTHON), str(ROOT / "tests" / "ui" / "lookup" / "screenshots.py")],
+    ]
+    return max(run(command) for command in commands)
 
 
 def run(command: list[str]) -> int:
