@@ -747,18 +747,6 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Console des adhérents</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>Recherche</translation>
-    </message>
-    <message>
-        <source>Member</source>
-        <translation>Adhérent</translation>
-    </message>
-    <message>
-        <source>Enroll</source>
-        <translation>Inscription</translation>
-    </message>
-    <message>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
@@ -973,13 +961,6 @@ Tapez %1 pour y passer.</translation>
     <message>
         <source>The signed-in member</source>
         <translation>L&apos;adhérent connecté</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>Coming soon.</source>
-        <translation>Bientôt disponible.</translation>
     </message>
 </context>
 <context>
