@@ -69,6 +69,9 @@ class ClientSettings:
     backoff_base: float = retry.DEFAULT_BACKOFF_BASE
     backoff_cap: float = retry.DEFAULT_BACKOFF_CAP
     retry_after_cap: float = retry.DEFAULT_RETRY_AFTER_CAP
+    max_connections: int = 8
+    """Requests in flight at once, and the pool's size (browsers use 6 to 8 per host). httpcore's pool
+    does work for every waiting request and connection on each event, so a burst is queued here instead."""
 
 
 class CollectorClient:
@@ -91,6 +94,11 @@ class CollectorClient:
         self.exchange_log = exchange_log
         self.language = language
         self._urls = {key: httpx.URL(env.api_url(key)) for key in env.paths}
+        connections = self.settings.max_connections
+        self._in_flight = asyncio.Semaphore(connections)
+        if transport is None:
+            limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+            transport = httpx.AsyncHTTPTransport(limits=limits)
         self._http = httpx.AsyncClient(
             auth=auth,
             transport=transport,
@@ -209,7 +217,8 @@ class CollectorClient:
             started = time.perf_counter()
             error: CollectorError
             try:
-                response = await self._http.send(request, auth=auth)
+                async with self._in_flight:
+                    response = await self._http.send(request, auth=auth)
             except httpx.TransportError as exc:
                 elapsed = (time.perf_counter() - started) * 1000
                 error = _transport_error(exc, cid)

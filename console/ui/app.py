@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import httpx
 import platformdirs
 import qasync
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -246,10 +245,6 @@ async def _when_ready(window: MainWindow, starting: asyncio.Future[None], option
     QTimer.singleShot(0, window.close)
 
 
-CONNECTION_LIMITS = httpx.Limits(max_connections=20, max_keepalive_connections=20)
-"""Per environment. httpcore's pool does work per waiting request for every connection, so a bounded
-pool costs less CPU under a burst (200 lookups) than httpx's default of 100, and is as fast here."""
-
 UI_SWITCH_INTERVAL = 0.001
 """Seconds a thread holds the GIL before handing over: short, so the UI thread waits little for it."""
 
@@ -274,7 +269,6 @@ def session_factory(settings: Settings, network: NetworkThread, **extra: Any) ->
     def make(env: Environment) -> EnvironmentSession:
         client_settings = ClientSettings(connect_timeout=settings.connect_timeout,
                                          read_timeout=settings.read_timeout)
-        extra.setdefault("transport", httpx.AsyncHTTPTransport(limits=CONNECTION_LIMITS))
         session = EnvironmentSession(env, settings=client_settings, language=settings.language, **extra)
         return ThreadedSession(session, network)  # type: ignore[return-value]
 

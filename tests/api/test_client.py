@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from dataclasses import replace
 from datetime import date
 
 import httpx
@@ -288,3 +289,33 @@ async def test_concurrent_calls_share_one_client(client: CollectorClient, sandbo
     assert {summary.collector_number for summary in summaries} == {JANE}
     logged = requests_log(sandbox_url, "/collectors/summary")
     assert len(logged) == 50 and len({item["correlationId"] for item in logged}) == 50
+
+
+class _CountingTransport(httpx.AsyncBaseTransport):
+    """The real transport, counting how many requests are in flight at once."""
+
+    def __init__(self) -> None:
+        self._real = httpx.AsyncHTTPTransport()
+        self.in_flight = self.most = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.in_flight += 1
+        self.most = max(self.most, self.in_flight)
+        try:
+            response = await self._real.handle_async_request(request)
+            await response.aread()
+            return response
+        finally:
+            self.in_flight -= 1
+
+    async def aclose(self) -> None:
+        await self._real.aclose()
+
+
+async def test_a_burst_waits_in_the_client_not_the_pool(make_client: MakeClient, sandbox_url: str) -> None:
+    set_faults(sandbox_url, latencyMs=30)
+    transport = _CountingTransport()
+    client = await make_client(settings=replace(FAST, max_connections=4), transport=transport)
+    summaries = await asyncio.gather(*(client.get_summary(JANE) for _ in range(24)))
+    assert {s.collector_number for s in summaries} == {JANE}
+    assert transport.most == 4
