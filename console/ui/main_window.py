@@ -383,12 +383,14 @@ class MainWindow(QMainWindow):
 
     def _set_connection(self, online: bool, detail: str) -> None:
         if online:
-            self.connection_label.setText(self.tr("Online"))
-            self.connection_label.setStyleSheet(STATUS_ITEM_STYLE)
+            text, style = self.tr("Online"), STATUS_ITEM_STYLE
         else:
             text = self.tr("Unreachable") if not detail else self.tr("Unreachable: %1").replace("%1", detail)
-            self.connection_label.setText(text)
-            self.connection_label.setStyleSheet(ERROR_STYLE + STATUS_ITEM_STYLE)
+            style = ERROR_STYLE + STATUS_ITEM_STYLE
+        if text == self.connection_label.text() and style == self.connection_label.styleSheet():
+            return  # every exchange reports; restyling a label for nothing costs a relayout
+        self.connection_label.setText(text)
+        self.connection_label.setStyleSheet(style)
 
     async def _check_health(self, session: EnvironmentSession) -> None:
         from console.api.errors import CollectorError
