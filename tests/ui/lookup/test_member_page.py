@@ -16,6 +16,7 @@ from console.ui.context import ConsoleContext
 from console.ui.lookup import MemberPage, SearchPage
 from console.ui.lookup.messages import Action, describe_error
 from console.ui.lookup.recent import RecentMembers
+from tests.api.sandbox_helpers import StaticBearer, machine_token
 from tests.ui.lookup.conftest import READONLY, Sessions, shown_texts
 
 JANE = "80000000007"
@@ -263,3 +264,15 @@ def test_reveal_stays_masked_when_the_audit_cannot_be_written(qtbot, context, se
     assert page.reveal("email") is False
     assert page.profile_panel.fields["email"].label.text() == "j•••@example.com"
     assert "audit file cannot be written" in page.notice.text()
+
+
+def test_a_token_without_the_profile_scope_says_so_and_still_shows_the_summary(
+        qtbot, member_page, context, sessions: Sessions) -> None:
+    session = sessions.partner()
+    summary_only = machine_token(session.env.api_base, scope="collector:summary:read")
+    session.client.auth = StaticBearer(summary_only)
+    context.set_session(session)
+    open_member(qtbot, member_page, JANE)
+    text = shown_texts(member_page)
+    assert "These credentials cannot read profiles." in text
+    assert "Gold tier" in text
