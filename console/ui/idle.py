@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from console.api.auth_errors import WrongCredentials
 from console.api.errors import CollectorError
 from console.ui.context import ConsoleContext
+from console.ui.errors import error_text
 from console.ui.widgets import InlineMessage
 
 INPUT_EVENTS = frozenset({
@@ -192,7 +193,7 @@ class LockScreen(QWidget):
             self.secret.selectAll()
             return False
         except CollectorError as exc:
-            self.message.show_message(str(exc))
+            self.message.show_message(error_text(exc))
             return False
         finally:
             self.unlock_button.setEnabled(True)

@@ -30,6 +30,7 @@ from console.api.auth_errors import SignInCancelled, SignInTimedOut, WrongCreden
 from console.api.environments import Environment
 from console.api.errors import CollectorError, TransportError
 from console.ui.context import ConsoleContext
+from console.ui.errors import error_text
 from console.ui.widgets import NOTICE_STYLE, InlineMessage
 
 BrowserOpener = Callable[[str], object]
@@ -280,11 +281,11 @@ class SignInDialog(QDialog):
         except TransportError as exc:
             host = urlsplit(session.env.auth_base).hostname or session.env.auth_base
             self.environment_message.show_message(
-                self.tr("Cannot reach %1: %2").replace("%1", host).replace("%2", str(exc)))
+                self.tr("Cannot reach %1: %2").replace("%1", host).replace("%2", error_text(exc)))
             return False
         except CollectorError as exc:
             target = self.secret_message if self.method == self.PARTNER else self.member_message
-            target.show_message(str(exc))
+            target.show_message(error_text(exc))
             return False
         finally:
             self._set_working(False)
