@@ -101,8 +101,19 @@ def _helper_contexts(tree: ast.Module) -> dict[str, str]:
     return helpers
 
 
+def _marked_contexts(tree: ast.Module) -> set[str]:
+    """Contexts the module marks texts for with `QT_TRANSLATE_NOOP("Ctx", ...)`."""
+    return {node.args[0].value for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "QT_TRANSLATE_NOOP" and node.args and isinstance(node.args[0], ast.Constant)}
+
+
 def helper_messages(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
-    """(context, text) for each text a module's translation helper receives; and the calls it cannot read."""
+    """(context, text) for each text a module's translation helper receives; and the calls it cannot read.
+
+    A computed text is fine when the module marks texts of the helper's context with QT_TRANSLATE_NOOP
+    (lupdate extracts those): `_tr(sentence)` over a table of marked sentences.
+    """
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     helpers = _helper_contexts(tree)
     if not helpers:
@@ -110,6 +121,7 @@ def helper_messages(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
     constants = {target.id: _string_constants(node.value)
                  for node in tree.body if isinstance(node, ast.Assign)
                  for target in node.targets if isinstance(target, ast.Name)}
+    marked = _marked_contexts(tree)
     messages, unreadable = [], []
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in helpers
@@ -121,9 +133,9 @@ def helper_messages(path: Path) -> tuple[list[tuple[str, str]], list[str]]:
             continue
         name = argument.value if isinstance(argument, ast.Subscript) else argument
         texts = constants.get(name.id) if isinstance(name, ast.Name) else None
-        if texts is None:
+        if texts is None and context not in marked:
             unreadable.append(f"{path}:{node.lineno}: {ast.unparse(node)}")
-        else:
+        elif texts is not None:
             messages.extend((context, text) for text in texts)
     return messages, unreadable
 

@@ -616,6 +616,129 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>No member has this collector number.</source>
+        <translation>Aucun adhérent n&apos;a ce numéro d&apos;adhérent.</translation>
+    </message>
+    <message>
+        <source>A member sign-in can only read the signed-in member.</source>
+        <translation>Une connexion d&apos;adhérent ne permet de consulter que l&apos;adhérent connecté.</translation>
+    </message>
+    <message>
+        <source>These credentials lack the permission for this.</source>
+        <translation>Ces identifiants n&apos;ont pas l&apos;autorisation requise pour cette opération.</translation>
+    </message>
+    <message>
+        <source>These credentials are not allowed to do this.</source>
+        <translation>Ces identifiants ne permettent pas cette opération.</translation>
+    </message>
+    <message>
+        <source>An active member already uses this email address.</source>
+        <translation>Un adhérent actif utilise déjà cette adresse courriel.</translation>
+    </message>
+    <message>
+        <source>This enrollment is still being processed. Try again in a moment.</source>
+        <translation>Cette inscription est toujours en traitement. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>This enrollment was already sent with different details.</source>
+        <translation>Cette inscription a déjà été envoyée avec des renseignements différents.</translation>
+    </message>
+    <message>
+        <source>This is not a valid collector number.</source>
+        <translation>Ce numéro d&apos;adhérent n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>This environment looks up members by collector number only.</source>
+        <translation>Cet environnement ne recherche les adhérents que par numéro d&apos;adhérent.</translation>
+    </message>
+    <message>
+        <source>We don&apos;t know yet whether this was saved. Check again before sending anew.</source>
+        <translation>On ne sait pas encore si l&apos;opération a été enregistrée. Vérifiez de nouveau avant de renvoyer.</translation>
+    </message>
+    <message>
+        <source>Wrong client id or secret.</source>
+        <translation>Identifiant client ou secret erroné.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Connexion annulée.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time. Try again.</source>
+        <translation>Le navigateur n&apos;a pas répondu à temps. Réessayez.</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened for the sign-in.</source>
+        <translation>Aucun navigateur Web n&apos;a pu être ouvert pour la connexion.</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer did not belong to this sign-in and was refused.</source>
+        <translation>La réponse du navigateur ne correspondait pas à cette connexion et a été refusée.</translation>
+    </message>
+    <message>
+        <source>This environment does not offer that way of signing in.</source>
+        <translation>Cet environnement n&apos;offre pas ce mode de connexion.</translation>
+    </message>
+    <message>
+        <source>The sign-in is no longer valid. Sign in again.</source>
+        <translation>La connexion n&apos;est plus valide. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The service did not answer in time. Try again.</source>
+        <translation>Le service n&apos;a pas répondu à temps. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The service cannot be reached. Check the connection and try again.</source>
+        <translation>Impossible de joindre le service. Vérifiez la connexion et réessayez.</translation>
+    </message>
+    <message>
+        <source>The service sent an answer the console cannot read.</source>
+        <translation>Le service a envoyé une réponse que la console ne peut pas lire.</translation>
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Try again in 1 second.</source>
+        <translation>Réessayez dans 1 seconde.</translation>
+    </message>
+    <message>
+        <source>The service had an internal error. Try again.</source>
+        <translation>Le service a eu une erreur interne. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed.</source>
+        <translation>Échec de la connexion.</translation>
+    </message>
+    <message>
+        <source>Try again in %1 seconds.</source>
+        <translation>Réessayez dans %1 secondes.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Une erreur est survenue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Too many requests.</source>
+        <translation>Trop de demandes.</translation>
+    </message>
+    <message>
+        <source>The service is unavailable right now.</source>
+        <translation>Le service est indisponible pour le moment.</translation>
+    </message>
+    <message>
+        <source>The sign-in service refused the sign-in (%1).</source>
+        <translation>Le service d&apos;authentification a refusé la connexion (%1).</translation>
+    </message>
+    <message>
+        <source>The sign-in service gave an unexpected answer (%1).</source>
+        <translation>Le service d&apos;authentification a donné une réponse inattendue (%1).</translation>
+    </message>
+</context>
+<context>
     <name>LoadingStack</name>
     <message>
         <source>Try again</source>
@@ -668,58 +791,6 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
 <context>
     <name>LookupMessages</name>
     <message>
-        <source>Try again in a moment.</source>
-        <translation>Réessayez dans un instant.</translation>
-    </message>
-    <message>
-        <source>Try again in 1 second.</source>
-        <translation>Réessayez dans 1 seconde.</translation>
-    </message>
-    <message>
-        <source>No member has this collector number.</source>
-        <translation>Aucun adhérent n&apos;a ce numéro d&apos;adhérent.</translation>
-    </message>
-    <message>
-        <source>A member sign-in can only read the signed-in member.</source>
-        <translation>Une connexion d&apos;adhérent ne permet de consulter que l&apos;adhérent connecté.</translation>
-    </message>
-    <message>
-        <source>These credentials are not allowed to do this.</source>
-        <translation>Ces identifiants ne permettent pas cette opération.</translation>
-    </message>
-    <message>
-        <source>The sign-in is no longer valid. Sign in again.</source>
-        <translation>La connexion n&apos;est plus valide. Reconnectez-vous.</translation>
-    </message>
-    <message>
-        <source>This is not a valid collector number.</source>
-        <translation>Ce numéro d&apos;adhérent n&apos;est pas valide.</translation>
-    </message>
-    <message>
-        <source>This environment looks up members by collector number only.</source>
-        <translation>Cet environnement ne recherche les adhérents que par numéro d&apos;adhérent.</translation>
-    </message>
-    <message>
-        <source>The service did not answer in time. Try again.</source>
-        <translation>Le service n&apos;a pas répondu à temps. Réessayez.</translation>
-    </message>
-    <message>
-        <source>The service cannot be reached. Check the connection and try again.</source>
-        <translation>Impossible de joindre le service. Vérifiez la connexion et réessayez.</translation>
-    </message>
-    <message>
-        <source>The service had an internal error. Try again.</source>
-        <translation>Le service a eu une erreur interne. Réessayez.</translation>
-    </message>
-    <message>
-        <source>Something went wrong.</source>
-        <translation>Une erreur est survenue.</translation>
-    </message>
-    <message>
-        <source>Try again in %1 seconds.</source>
-        <translation>Réessayez dans %1 secondes.</translation>
-    </message>
-    <message>
         <source>These credentials cannot search for members.</source>
         <translation>Ces identifiants ne permettent pas de rechercher des adhérents.</translation>
     </message>
@@ -730,14 +801,6 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>These credentials cannot read summaries.</source>
         <translation>Ces identifiants ne permettent pas de consulter les sommaires.</translation>
-    </message>
-    <message>
-        <source>Too many requests.</source>
-        <translation>Trop de demandes.</translation>
-    </message>
-    <message>
-        <source>The service is unavailable right now.</source>
-        <translation>Le service est indisponible pour le moment.</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1355,10 @@ Tapez %1 pour y passer.</translation>
     <message>
         <source>Path of a JSON file with user-defined environments (added to or overriding the bundled ones).</source>
         <translation>Chemin d&apos;un fichier JSON d&apos;environnements définis par l&apos;utilisateur (ajoutés aux environnements fournis ou les remplaçant).</translation>
+    </message>
+    <message>
+        <source>Enrollment use case (field profile) chosen last; empty for the profile file&apos;s default.</source>
+        <translation>Dernier cas d&apos;utilisation d&apos;inscription choisi (profil de champs); vide pour celui par défaut du fichier de profils.</translation>
     </message>
     <message>
         <source>Lowest level of messages written to the log file.</source>
