@@ -93,6 +93,10 @@ class Settings(QObject):
         "environments/user_file", "",
         QT_TRANSLATE_NOOP("Settings", "Path of a JSON file with user-defined environments "
                                       "(added to or overriding the bundled ones)."))
+    enroll_use_case = Option(
+        "enroll/use_case", "",
+        QT_TRANSLATE_NOOP("Settings", "Enrollment use case (field profile) chosen last; empty for the "
+                                      "profile file's default."))
     log_level = Option(
         "logging/level", "INFO",
         QT_TRANSLATE_NOOP("Settings", "Lowest level of messages written to the log file."),

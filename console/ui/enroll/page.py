@@ -86,6 +86,8 @@ class EnrollPage(QWidget):
 
         language = context.settings.language
         self.form = EnrollForm(self.profiles, language, self)
+        chosen = context.settings.enroll_use_case
+        self.form.set_profile(chosen if chosen in self.profiles.profiles else self.profiles.default)
         self.form.sig_changed.connect(self._form_changed)
         self.status = StatusPanel(self)
         self.success = SuccessView(self)
@@ -116,6 +118,11 @@ class EnrollPage(QWidget):
         self._session_changed(context.session)
 
     # Layout ------------------------------------------------------------------------------------
+    def _use_case_chosen(self) -> None:
+        name = self.profile_combo.currentData()
+        self.form.set_profile(name)
+        self.context.settings.enroll_use_case = name
+
     def _header(self) -> QHBoxLayout:
         title = QLabel(self.tr("Enroll a member"), self)
         font = title.font()
@@ -129,10 +136,8 @@ class EnrollPage(QWidget):
         language = self.context.settings.language
         for name, profile in self.profiles.profiles.items():
             self.profile_combo.addItem(profile.label(language), name)
-        self.profile_combo.setCurrentIndex(self.profile_combo.findData(self.profiles.default))
-        self.profile_combo.currentIndexChanged.connect(
-            lambda _i: self.form.set_profile(self.profile_combo.currentData())
-        )
+        self.profile_combo.setCurrentIndex(self.profile_combo.findData(self.form.profile.name))
+        self.profile_combo.currentIndexChanged.connect(self._use_case_chosen)
         use_case = QLabel(self.tr("&Use case:"), self)
         use_case.setBuddy(self.profile_combo)
         header = QHBoxLayout()

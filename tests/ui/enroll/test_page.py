@@ -409,3 +409,12 @@ def test_enroll_needs_a_signed_in_session(qtbot, qasync_loop, context, environme
     assert not page.submit_button.isEnabled()
     assert page.form.field("personalDetails.firstName").text() == "Ève-Marie"  # the customer's answers stay
     run(qtbot, signed_out.aclose())
+
+
+def test_the_chosen_use_case_is_remembered(make_page, context) -> None:
+    page = make_page()
+    page.profile_combo.setCurrentIndex(page.profile_combo.findData("call_centre"))
+    assert context.settings.enroll_use_case == "call_centre"
+    again = make_page()
+    assert again.profile_combo.currentData() == "call_centre"
+    assert again.form.profile.name == "call_centre"
