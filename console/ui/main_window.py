@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.ui.context import ConsoleContext
+from console.ui.inspector import RequestInspector
 from console.ui.widgets import ERROR_STYLE, NOTICE_STYLE, BusyIndicator, PlaceholderPage, ProductionBand
 
 if TYPE_CHECKING:
@@ -156,6 +157,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.production_band)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.request_inspector = RequestInspector(self.context, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.request_inspector)
+        self.request_inspector.hide()
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"))
@@ -190,6 +194,12 @@ class MainWindow(QMainWindow):
         self.sign_out_action.triggered.connect(self._on_sign_out)
         toolbar.addAction(self.sign_in_action)
         toolbar.addAction(self.sign_out_action)
+        toolbar.addSeparator()
+        self.requests_action = self.request_inspector.toggleViewAction()
+        self.requests_action.setText(self.tr("&Requests"))
+        self.requests_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.requests_action.setToolTip(self.tr("Requests sent and their answers, redacted (Ctrl+Shift+R)"))
+        toolbar.addAction(self.requests_action)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

@@ -1,0 +1,354 @@
+"""The request inspector: which requests the current environment sent and what came back, redacted.
+
+For testers: a table of exchanges (newest at the bottom), the headers and bodies of the selected one, and
+"Copy as cURL". Everything shown comes from the session's `ExchangeLog`, which redacts credentials and
+personal data when an exchange is read; nothing here ever sees or restores an unredacted value.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from console.api.exchange import Exchange
+    from console.api.session import EnvironmentSession
+    from console.ui.context import ConsoleContext
+
+HISTORY_LIMIT = 500
+"""Rows the inspector keeps; the oldest go first."""
+FAILED_COLOUR = QColor("#b00020")
+_NUMERIC_COLUMNS = (4, 5)
+
+
+def request_target(url: str) -> str:
+    """Path and query of a (redacted) URL, as a request line shows them."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+class ExchangeModel(QAbstractTableModel):
+    """The exchanges shown, oldest first, at most `limit` of them."""
+
+    def __init__(self, limit: int = HISTORY_LIMIT, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.limit = limit
+        self._rows: list[Exchange] = []
+        self._headers = (self.tr("Time"), self.tr("Method"), self.tr("Path"), self.tr("Status"),
+                         self.tr("Duration (ms)"), self.tr("Attempt"), self.tr("Correlation id"))
+
+    def exchange(self, row: int) -> Exchange | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def append(self, exchanges: Iterable[Exchange]) -> None:
+        """Add exchanges at the bottom, dropping the oldest beyond the limit."""
+        new = list(exchanges)[-self.limit:]
+        if not new:
+            return
+        excess = len(self._rows) + len(new) - self.limit
+        if excess > 0:
+            self.beginRemoveRows(QModelIndex(), 0, excess - 1)
+            del self._rows[:excess]
+            self.endRemoveRows()
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._rows.extend(new)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows.clear()
+        self.endResetModel()
+
+    # -- Qt model ---------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        exchange = self.exchange(index.row())
+        if exchange is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(exchange, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return exchange.url if column == 2 else self._text(exchange, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and failed(exchange):
+            return QBrush(FAILED_COLOUR)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, exchange: Exchange, column: int) -> str:
+        if column == 0:
+            return exchange.started_at.astimezone().strftime("%H:%M:%S.%f")[:-3]
+        if column == 1:
+            return exchange.method
+        if column == 2:
+            return request_target(exchange.url)
+        if column == 3:
+            return status_text(exchange)
+        if column == 4:
+            return f"{exchange.duration_ms:.0f}"
+        if column == 5:
+            return str(exchange.attempt)
+        return exchange.correlation_id or ""
+
+
+def failed(exchange: Exchange) -> bool:
+    return exchange.status is None or exchange.status >= 400
+
+
+def status_text(exchange: Exchange) -> str:
+    """The HTTP status, or the transport error when no answer came."""
+    if exchange.status is not None:
+        return str(exchange.status)
+    return exchange.error or "—"
+
+
+class RequestInspector(QDockWidget):
+    """The current environment's exchange log: a table, the selected exchange in full, copy as cURL.
+
+    Follows `context.sig_session_changed` (a new environment shows only its own log) and shows nothing
+    while the console is locked.
+    """
+
+    def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Requests"), parent)
+        self.setObjectName("requestInspector")
+        self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea)
+        self.context = context
+        self._session: EnvironmentSession | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._already_shown: set[int] = set()
+        self._build()
+        context.sig_session_changed.connect(self._on_session_changed)
+        context.sig_locked.connect(self._on_locked)
+        context.sig_unlocked.connect(self._on_unlocked)
+        self._on_session_changed(context.session)
+
+    def _build(self) -> None:
+        self.model = ExchangeModel(parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Requests sent"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.detail.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.detail.setAccessibleName(self.tr("Request and response details"))
+        self.detail.setPlaceholderText(self.tr("Select a request to see its headers and bodies."))
+
+        self.summary = QLabel()
+        self.summary.setAccessibleName(self.tr("Requests shown"))
+        self.copy_button = QPushButton(self.tr("Copy as cURL"))
+        self.copy_button.setAccessibleName(self.tr("Copy as cURL"))
+        self.copy_button.setToolTip(self.tr("Copy the selected request as a cURL command (secrets redacted)"))
+        self.copy_button.clicked.connect(self.copy_as_curl)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setAccessibleName(self.tr("Clear the requests"))
+        self.clear_button.clicked.connect(self.clear)
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.clear_button)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.splitter, 1)
+        self.setWidget(body)
+        self._update_controls()
+
+    # Following the session ---------------------------------------------------------------------------
+    def _on_session_changed(self, session: EnvironmentSession | None) -> None:
+        if session is self._session and self._unsubscribe is not None:
+            return  # a sign-in or sign-out in the same environment: the same log goes on
+        self._follow(session)
+
+    def _follow(self, session: EnvironmentSession | None) -> None:
+        """Show `session`'s log only: what it kept so far, then each new exchange."""
+        self._stop_following()
+        self._session = session
+        self._clear_view()
+        if session is None or self.context.locked:
+            return
+        log = session.exchange_log
+        self._unsubscribe = log.subscribe(self._on_exchange)
+        kept = tuple(getattr(log, "recent", ()))
+        self._already_shown = {id(exchange) for exchange in kept}
+        self._add(kept)
+
+    def _stop_following(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._already_shown = set()
+
+    def _on_exchange(self, exchange: Exchange) -> None:
+        if not shiboken6.isValid(self):  # the window is gone; its session may outlive it
+            self._unsubscribe_quietly()
+            return
+        if id(exchange) in self._already_shown:
+            self._already_shown.discard(id(exchange))  # published while we read `recent`
+            return
+        self._add((exchange,))
+
+    def _unsubscribe_quietly(self) -> None:
+        unsubscribe, self._unsubscribe = self._unsubscribe, None
+        if unsubscribe is not None:
+            unsubscribe()
+
+    def _add(self, exchanges: Iterable[Exchange]) -> None:
+        bar = self.table.verticalScrollBar()
+        at_bottom = bar.value() >= bar.maximum()
+        self.model.append(exchanges)
+        if at_bottom:
+            self.table.scrollToBottom()
+        self._update_controls()
+
+    def _on_locked(self) -> None:
+        self._stop_following()
+        self._clear_view()
+        self.detail.setPlaceholderText(self.tr("Hidden while the console is locked."))
+
+    def _on_unlocked(self) -> None:
+        self.detail.setPlaceholderText(self.tr("Select a request to see its headers and bodies."))
+        self._follow(self.context.session)
+
+    # Actions -----------------------------------------------------------------------------------------
+    def selected_exchange(self) -> Exchange | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.exchange(rows[0].row()) if rows else None
+
+    def copy_as_curl(self) -> None:
+        """Put the selected request on the clipboard as a cURL command (redacted like everything here)."""
+        exchange = self.selected_exchange()
+        if exchange is not None:
+            QGuiApplication.clipboard().setText(exchange.as_curl())
+            self.summary.setText(self.tr("Copied as cURL."))
+
+    def clear(self) -> None:
+        """Forget the requests shown, here and in the environment's log."""
+        if self._session is not None:
+            self._session.exchange_log.clear()
+        self._already_shown = set()
+        self._clear_view()
+
+    def _clear_view(self) -> None:
+        self.model.clear()
+        self.detail.clear()
+        self._update_controls()
+
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        exchange = self.selected_exchange()
+        self.detail.setPlainText(self.describe(exchange) if exchange is not None else "")
+        self._update_controls()
+
+    def _update_controls(self) -> None:
+        self.copy_button.setEnabled(self.selected_exchange() is not None)
+        self.clear_button.setEnabled(self.model.rowCount() > 0)
+        count = self.model.rowCount()
+        self.summary.setText(self.tr("%n request(s)", "", count) if count else self.tr("No requests yet."))
+
+    # The selected exchange in full -------------------------------------------------------------------
+    def describe(self, exchange: Exchange) -> str:
+        """The exchange as text: request line, outcome, then headers and bodies (all redacted)."""
+        if exchange.status is not None:
+            outcome = self.tr("Status %1").replace("%1", str(exchange.status))
+        else:
+            outcome = self.tr("No answer: %1").replace("%1", status_text(exchange))
+        facts = (self.tr("%1 ms · attempt %2 · correlation id %3")
+                 .replace("%1", f"{exchange.duration_ms:.0f}").replace("%2", str(exchange.attempt))
+                 .replace("%3", exchange.correlation_id or "—"))
+        lines = [
+            f"{exchange.method} {exchange.url}",
+            f"{outcome} · {facts}",
+            self.tr("Started %1").replace("%1", exchange.started_at.astimezone().isoformat(sep=" ")),
+            "",
+            _section(self.tr("Request headers")),
+            *_header_lines(exchange.request_headers),
+            "",
+            _section(self.tr("Request body")),
+            self._body_text(exchange.request_body),
+        ]
+        if exchange.status is not None:
+            lines += [
+                "",
+                _section(self.tr("Response headers")),
+                *_header_lines(exchange.response_headers),
+                "",
+                _section(self.tr("Response body")),
+                self._body_text(exchange.response_body),
+            ]
+        return "\n".join(lines)
+
+    def _body_text(self, body: Any) -> str:
+        if body is None:
+            return self.tr("(empty)")
+        if isinstance(body, str):
+            return body
+        return json.dumps(body, indent=2, ensure_ascii=False)
+
+
+def _section(title: str) -> str:
+    return f"── {title} ──"
+
+
+def _header_lines(headers: dict[str, str]) -> list[str]:
+    return [f"{name}: {value}" for name, value in headers.items()] or ["—"]
