@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -107,15 +108,20 @@ def run_benchmarks(names: list[str]) -> int:
 
 
 def make_screenshots() -> int:
-    """The README's pictures, rendered offscreen against the embedded sandbox."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    """The README's pictures, rendered offscreen against the embedded sandbox, with fresh settings."""
     folder = ROOT / "docs" / "screenshots"
-    commands = [
-        [str(PYTHON), "-m", "console", "--no-err-windows", "--screenshot", str(folder / "main-window.png")],
-        [str(PYTHON), "-m", "console.ui.enroll.screenshots", str(folder)],
-        [str(PYTHON), str(ROOT / "tests" / "ui" / "lookup" / "screenshots.py")],
-    ]
-    return max(run(command) for command in commands)
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+            os.environ[variable] = str(Path(home) / variable.lower())
+        settings = Path(home) / "xdg_config_home" / "CollectorConsole" / "Collector Console.ini"
+        console = [str(PYTHON), "-m", "console", "--no-err-windows", "--screenshot"]
+        status = run([*console, str(folder / "main-window.png")])
+        settings.write_text("[ui]\nlanguage=FR\n", encoding="utf-8")
+        status = run([*console, str(folder / "main-window-fr.png")]) or status
+        settings.unlink()
+        status = run([str(PYTHON), "-m", "console.ui.enroll.screenshots", str(folder)]) or status
+        return run([str(PYTHON), str(ROOT / "tests" / "ui" / "lookup" / "screenshots.py")]) or status
 
 
 def run(command: list[str]) -> int:
