@@ -108,7 +108,8 @@ class ExchangeModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(exchange, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return exchange.url if column == 2 else self._text(exchange, column)
+            return {2: exchange.url, 3: status_text(exchange), 6: exchange.correlation_id}.get(
+                column, self._text(exchange, column))
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and failed(exchange):
             return QBrush(FAILED_COLOUR)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC_COLUMNS:
@@ -122,8 +123,8 @@ class ExchangeModel(QAbstractTableModel):
             return exchange.method
         if column == 2:
             return request_target(exchange.url)
-        if column == 3:
-            return status_text(exchange)
+        if column == 3:  # a transport error by its kind; the whole message is in the tooltip
+            return status_text(exchange).split(":", 1)[0]
         if column == 4:
             return f"{exchange.duration_ms:.0f}"
         if column == 5:
@@ -175,9 +176,12 @@ class RequestInspector(QDockWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)  # full id in the details
+        header.resizeSection(6, self.table.fontMetrics().horizontalAdvance("0" * 14))
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.detail = QPlainTextEdit()
@@ -313,13 +317,14 @@ class RequestInspector(QDockWidget):
             outcome = self.tr("Status %1").replace("%1", str(exchange.status))
         else:
             outcome = self.tr("No answer: %1").replace("%1", status_text(exchange))
-        facts = (self.tr("%1 ms · attempt %2 · correlation id %3")
-                 .replace("%1", f"{exchange.duration_ms:.0f}").replace("%2", str(exchange.attempt))
-                 .replace("%3", exchange.correlation_id or "—"))
+        facts = (self.tr("%1 ms · attempt %2").replace("%1", f"{exchange.duration_ms:.0f}")
+                 .replace("%2", str(exchange.attempt)))
+        started = exchange.started_at.astimezone().isoformat(sep=" ", timespec="milliseconds")
         lines = [
             f"{exchange.method} {exchange.url}",
             f"{outcome} · {facts}",
-            self.tr("Started %1").replace("%1", exchange.started_at.astimezone().isoformat(sep=" ")),
+            self.tr("Correlation id: %1").replace("%1", exchange.correlation_id or "—"),
+            self.tr("Started: %1").replace("%1", started),
             "",
             _section(self.tr("Request headers")),
             *_header_lines(exchange.request_headers),

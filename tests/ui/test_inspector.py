@@ -154,8 +154,11 @@ def test_a_transport_error_is_listed_in_red(qtbot: QtBot, make_window: MakeWindo
     model = inspector.model
     status = model.data(model.index(row, STATUS))
     assert status and not status.isdigit()
-    assert model.exchange(row).error in status
-    assert model.data(model.index(row, STATUS), Qt.ItemDataRole.ForegroundRole).color() == FAILED_COLOUR
+    error = model.exchange(row).error
+    assert error.startswith(status)
+    cell = model.index(row, STATUS)
+    assert model.data(cell, Qt.ItemDataRole.ToolTipRole) == error
+    assert model.data(cell, Qt.ItemDataRole.ForegroundRole).color() == FAILED_COLOUR
     inspector.table.selectRow(row)
     assert "No answer: " in inspector.detail.toPlainText()
 
