@@ -327,6 +327,7 @@ class MainWindow(QMainWindow):
     async def start(self, name: str, *, auto_sign_in: bool = False) -> None:
         """Open the first environment; sign in as the sandbox demo partner when asked, else offer sign-in."""
         from console.api.errors import CollectorError
+        from console.ui.errors import error_text
 
         session = await self.switch_environment(name, offer_sign_in=False)
         if session is None:
@@ -337,7 +338,7 @@ class MainWindow(QMainWindow):
                 with self.context.busy():
                     await session.sign_in_partner(demo[0], demo[1], False)
             except CollectorError as exc:
-                self.show_notice(str(exc))
+                self.show_notice(error_text(exc))
             self.context.notify_session_changed()
         if not session.signed_in:
             self.open_sign_in()
@@ -404,12 +405,13 @@ class MainWindow(QMainWindow):
 
     async def _check_health(self, session: EnvironmentSession) -> None:
         from console.api.errors import CollectorError
+        from console.ui.errors import error_text
 
         try:
             await session.client.health()
         except CollectorError as exc:
             if self.context.session is session:
-                self._set_connection(False, str(exc))
+                self._set_connection(False, error_text(exc))
         else:
             if self.context.session is session:
                 self._set_connection(True, "")
@@ -460,6 +462,7 @@ class MainWindow(QMainWindow):
 
     async def sign_out(self) -> None:
         from console.api.errors import CollectorError
+        from console.ui.errors import error_text
 
         session = self.context.session
         if session is None:
@@ -468,7 +471,8 @@ class MainWindow(QMainWindow):
             with self.context.busy():
                 await session.sign_out()
         except CollectorError as exc:  # revocation failed: tokens are dropped locally anyway
-            self.show_notice(self.tr("Signed out here; the server was not told: %1").replace("%1", str(exc)))
+            notice = self.tr("Signed out here; the server was not told: %1")
+            self.show_notice(notice.replace("%1", error_text(exc)))
         self.context.notify_session_changed()
 
     # Lock --------------------------------------------------------------------------------------------
