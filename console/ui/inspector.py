@@ -157,7 +157,7 @@ class RequestInspector(QDockWidget):
         self.context = context
         self._session: EnvironmentSession | None = None
         self._unsubscribe: Callable[[], None] | None = None
-        self._already_shown: set[int] = set()
+        self._already_shown: set[Exchange] = set()  # by identity: Exchange compares by identity
         self._build()
         context.sig_session_changed.connect(self._on_session_changed)
         context.sig_locked.connect(self._on_locked)
@@ -235,7 +235,7 @@ class RequestInspector(QDockWidget):
         log = session.exchange_log
         self._unsubscribe = log.subscribe(self._on_exchange)
         kept = tuple(getattr(log, "recent", ()))
-        self._already_shown = {id(exchange) for exchange in kept}
+        self._already_shown = set(kept)
         self._add(kept)
 
     def _stop_following(self) -> None:
@@ -248,8 +248,8 @@ class RequestInspector(QDockWidget):
         if not shiboken6.isValid(self):  # the window is gone; its session may outlive it
             self._unsubscribe_quietly()
             return
-        if id(exchange) in self._already_shown:
-            self._already_shown.discard(id(exchange))  # published while we read `recent`
+        if exchange in self._already_shown:
+            self._already_shown.discard(exchange)  # published while we read `recent`
             return
         self._add((exchange,))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import httpx
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QShortcut
 from pytestqt.qtbot import QtBot
 
-from console.api.exchange import Exchange
+from console.api.exchange import Exchange, ExchangeLog
 from console.sandbox import EmbeddedSandbox
 from console.ui.context import ConsoleContext
 from console.ui.inspector import FAILED_COLOUR, ExchangeModel, RequestInspector
@@ -241,3 +242,27 @@ def test_the_table_is_bounded_and_keeps_the_newest(qtbot: QtBot) -> None:
     assert added() == ["1", "2", "3"]
     model.append(_exchange(n) for n in range(4, 9))
     assert added() == ["6", "7", "8"]
+
+
+def test_the_inspector_follows_the_bottom_unless_scrolled_up_and_keeps_500(
+        qtbot: QtBot, context: ConsoleContext) -> None:
+    log = ExchangeLog()
+    log.publish(_exchange(-1))  # before the inspector: shown from the log's history
+    context.set_session(SimpleNamespace(exchange_log=log))
+    inspector = RequestInspector(context)
+    qtbot.addWidget(inspector)
+    inspector.resize(800, 300)
+    inspector.show()
+    assert [inspector.model.exchange(0).correlation_id] == ["-1"]
+    bar = inspector.table.verticalScrollBar()
+    for number in range(60):
+        log.publish(_exchange(number))
+    assert bar.maximum() > 0 and bar.value() == bar.maximum()
+    bar.setValue(0)  # the tester scrolls up to read
+    log.publish(_exchange(60))
+    assert bar.value() == 0
+    for number in range(61, 700):
+        log.publish(_exchange(number))
+    assert inspector.model.rowCount() == 500
+    assert inspector.model.exchange(499).correlation_id == "699"
+    assert inspector.summary.text() == "500 request(s)"
