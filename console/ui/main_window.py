@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -501,6 +502,10 @@ class MainWindow(QMainWindow):
         return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsent = self.enroll_page is not None and self.enroll_page.has_unsent_input()
+        if unsent and not self._discard_enrollment():
+            event.ignore()
+            return
         if self.signin_dialog is not None:
             self.signin_dialog.cancel_member_sign_in()
             self.signin_dialog.hide()
@@ -512,6 +517,17 @@ class MainWindow(QMainWindow):
             task.cancel()
         event.accept()
         self.sig_closed.emit()
+
+
+    def _discard_enrollment(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Quit Collector Console"),
+            self.tr("The enrollment form holds details that were not sent. Quit and lose them?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 def _duration(seconds: int) -> str:

@@ -180,3 +180,21 @@ def test_a_collector_number_opens_the_member_page_and_esc_goes_back(
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.member_page)
     window.back_action.trigger()
     assert window.pages.currentWidget() is window.search_page
+
+
+def test_quitting_with_an_unsent_enrollment_asks_first(
+        qtbot: QtBot, make_window: MakeWindow, modal_answers: Any) -> None:
+    window = make_window()
+    started(qtbot, window)
+    window.signin_dialog.hide()
+    window.enroll_action.trigger()
+    window.enroll_page.form.field("personalDetails.firstName").setText("Ève-Marie")
+    closed: list[bool] = []
+    window.sig_closed.connect(lambda: closed.append(True))
+    modal_answers.question = QMessageBox.StandardButton.No
+    window.close()
+    assert window.isVisible() and not closed
+    assert window.enroll_page.form.field("personalDetails.firstName").text() == "Ève-Marie"
+    modal_answers.question = QMessageBox.StandardButton.Yes
+    window.close()
+    assert closed

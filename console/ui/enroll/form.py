@@ -373,6 +373,13 @@ class EnrollForm(QWidget):
         """The input widget of `path` (e.g. "personalDetails.firstName", "contactDetails.phones[1]")."""
         return self._fields[path].editor
 
+    def has_input(self) -> bool:
+        """True once something is typed or a consent ticked (choices left at their defaults do not count)."""
+        editors = [item.editor for item in self._fields.values()]
+        return any(isinstance(edit, QLineEdit) and edit.text().strip() for edit in editors) or any(
+            box.isChecked() for box in self.consent_boxes.values()
+        )
+
     def inputs(self) -> list[QWidget]:
         """Every input in tab order (Qt skips the hidden ones when tabbing)."""
         return list(self._order)

@@ -255,6 +255,10 @@ class EnrollPage(QWidget):
         if self.stack.currentIndex() == 0 and not self._sending:
             self._submit(skip_duplicates=False)
 
+    def has_unsent_input(self) -> bool:
+        """The form holds what someone typed and it was not enrolled (yet, or knowingly)."""
+        return self.stack.currentIndex() != self.stack.indexOf(self.success) and self.form.has_input()
+
     def focus_first_field(self) -> None:
         """Put the cursor in the first visible field (for the window, after Ctrl+N)."""
         if self.stack.currentIndex() == 0:

@@ -185,3 +185,13 @@ def test_clear_empties_everything(form):
     form.clear()
     assert form.field("contactDetails.email").text() == ""
     assert not form.consent_boxes["EMAIL_MARKETING"].isChecked()
+
+
+def test_has_input_counts_what_was_typed_or_ticked_not_defaults(form):
+    assert not form.has_input()
+    form.field("personalDetails.dateOfBirth").setText("1990-01-01")
+    assert form.has_input()
+    form.clear()
+    assert not form.has_input()
+    next(iter(form.consent_boxes.values())).setChecked(True)
+    assert form.has_input()
