@@ -121,6 +121,7 @@ def make_screenshots() -> int:
         status = run([*console, str(folder / "main-window-fr.png")]) or status
         settings.unlink()
         status = run([str(PYTHON), "-m", "console.ui.enroll.screenshots", str(folder)]) or status
+        status = run([str(PYTHON), str(ROOT / "tests" / "ui" / "inspector_screenshot.py")]) or status
         return run([str(PYTHON), str(ROOT / "tests" / "ui" / "lookup" / "screenshots.py")]) or status
 
 
