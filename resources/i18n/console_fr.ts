@@ -739,6 +739,37 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     </message>
 </context>
 <context>
+    <name>ExchangeModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>Durée (ms)</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Tentative</translation>
+    </message>
+    <message>
+        <source>Correlation id</source>
+        <translation>ID de corrélation</translation>
+    </message>
+</context>
+<context>
     <name>LoadingStack</name>
     <message>
         <source>Try again</source>
@@ -862,6 +893,14 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
+        <source>&amp;Requests</source>
+        <translation>Re&amp;quêtes</translation>
+    </message>
+    <message>
+        <source>Requests sent and their answers, redacted (Ctrl+Shift+R)</source>
+        <translation>Requêtes envoyées et leurs réponses, caviardées (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
         <source>Signed-in identity</source>
         <translation>Identité connectée</translation>
     </message>
@@ -942,6 +981,14 @@ Tapez %1 pour y passer.</translation>
     <message>
         <source>Signed out here; the server was not told: %1</source>
         <translation>Déconnecté ici; le serveur n&apos;a pas été avisé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Quit Collector Console</source>
+        <translation>Quitter la console des adhérents</translation>
+    </message>
+    <message>
+        <source>The enrollment form holds details that were not sent. Quit and lose them?</source>
+        <translation>Le formulaire d&apos;inscription contient des renseignements qui n&apos;ont pas été envoyés. Quitter et les perdre?</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1217,104 @@ Tapez %1 pour y passer.</translation>
     <message>
         <source>Business</source>
         <translation>Travail</translation>
+    </message>
+</context>
+<context>
+    <name>RequestInspector</name>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Requests sent</source>
+        <translation>Requêtes envoyées</translation>
+    </message>
+    <message>
+        <source>Request and response details</source>
+        <translation>Détails de la requête et de la réponse</translation>
+    </message>
+    <message>
+        <source>Select a request to see its headers and bodies.</source>
+        <translation>Sélectionnez une requête pour voir ses en-têtes et ses corps.</translation>
+    </message>
+    <message>
+        <source>Requests shown</source>
+        <translation>Requêtes affichées</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>Copier en cURL</translation>
+    </message>
+    <message>
+        <source>Copy the selected request as a cURL command (secrets redacted)</source>
+        <translation>Copier la requête sélectionnée comme commande cURL (secrets caviardés)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Clear the requests</source>
+        <translation>Effacer les requêtes</translation>
+    </message>
+    <message>
+        <source>Hidden while the console is locked.</source>
+        <translation>Masqué pendant que la console est verrouillée.</translation>
+    </message>
+    <message>
+        <source>Copied as cURL.</source>
+        <translation>Copié en cURL.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n requête</numerusform>
+            <numerusform>%n requêtes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No requests yet.</source>
+        <translation>Aucune requête pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Status %1</source>
+        <translation>Statut %1</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>Aucune réponse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 ms · attempt %2</source>
+        <translation>%1 ms · tentative %2</translation>
+    </message>
+    <message>
+        <source>Correlation id: %1</source>
+        <translation>ID de corrélation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Début&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Request headers</source>
+        <translation>En-têtes de la requête</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Corps de la requête</translation>
+    </message>
+    <message>
+        <source>Response headers</source>
+        <translation>En-têtes de la réponse</translation>
+    </message>
+    <message>
+        <source>Response body</source>
+        <translation>Corps de la réponse</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
     </message>
 </context>
 <context>
