@@ -766,7 +766,7 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     </message>
     <message>
         <source>Correlation id</source>
-        <translation>ID de corrélation</translation>
+        <translation>Corrélation</translation>
     </message>
 </context>
 <context>
