@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.ui.context import ConsoleContext
-from console.ui.inspector import RequestInspector
 from console.ui.widgets import ERROR_STYLE, NOTICE_STYLE, BusyIndicator, PlaceholderPage, ProductionBand
 
 if TYPE_CHECKING:
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from console.ui.app import Sessions
     from console.ui.enroll import EnrollPage
     from console.ui.idle import IdleWatcher, LockScreen
+    from console.ui.inspector import RequestInspector
     from console.ui.lookup import MemberPage, SearchPage
     from console.ui.signin import SignInDialog
 
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.idle_watcher: IdleWatcher | None = None
         self.lock_screen: LockScreen | None = None
         self.search_page: SearchPage | None = None
+        self.request_inspector: RequestInspector | None = None
         self.member_page: MemberPage | None = None
         self.enroll_page: EnrollPage | None = None
         self._tasks: set[asyncio.Task[object]] = set()
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         """Second build step: the environments and the pages (imports the API layer)."""
         from console.ui.enroll import EnrollPage
         from console.ui.idle import LockScreen
+        from console.ui.inspector import RequestInspector
         from console.ui.lookup import MemberPage, SearchPage
         from console.ui.signin import system_browser
 
@@ -122,6 +124,14 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.search_page)
         self.pages.removeWidget(self.starting_page)
         self.starting_page.deleteLater()
+        self.request_inspector = RequestInspector(self.context, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.request_inspector)
+        self.request_inspector.hide()
+        self.requests_action = self.request_inspector.toggleViewAction()
+        self.requests_action.setText(self.tr("&Requests"))
+        self.requests_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.requests_action.setToolTip(self.tr("Requests sent and their answers, redacted (Ctrl+Shift+R)"))
+        self.toolbar.addAction(self.requests_action)
 
     def wait_for_first_paint(self, timeout: float = 1.0) -> None:
         """Process events until the window has painted once (at most `timeout` seconds)."""
@@ -158,9 +168,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.production_band)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.request_inspector = RequestInspector(self.context, self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.request_inspector)
-        self.request_inspector.hide()
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"))
@@ -195,12 +202,8 @@ class MainWindow(QMainWindow):
         self.sign_out_action.triggered.connect(self._on_sign_out)
         toolbar.addAction(self.sign_in_action)
         toolbar.addAction(self.sign_out_action)
-        toolbar.addSeparator()
-        self.requests_action = self.request_inspector.toggleViewAction()
-        self.requests_action.setText(self.tr("&Requests"))
-        self.requests_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-        self.requests_action.setToolTip(self.tr("Requests sent and their answers, redacted (Ctrl+Shift+R)"))
-        toolbar.addAction(self.requests_action)
+        toolbar.addSeparator()  # the request inspector's toggle follows, once `attach` has built it
+        self.toolbar = toolbar
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
