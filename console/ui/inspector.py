@@ -308,7 +308,13 @@ class RequestInspector(QDockWidget):
         self.copy_button.setEnabled(self.selected_exchange() is not None)
         self.clear_button.setEnabled(self.model.rowCount() > 0)
         count = self.model.rowCount()
-        self.summary.setText(self.tr("%n request(s)", "", count) if count else self.tr("No requests yet."))
+        if count == 0:
+            text = self.tr("No requests yet.")
+        elif count == 1:
+            text = self.tr("1 request")
+        else:
+            text = self.tr("%1 requests").replace("%1", str(count))
+        self.summary.setText(text)
 
     # The selected exchange in full -------------------------------------------------------------------
     def describe(self, exchange: Exchange) -> str:

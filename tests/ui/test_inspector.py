@@ -265,4 +265,4 @@ def test_the_inspector_follows_the_bottom_unless_scrolled_up_and_keeps_500(
         log.publish(_exchange(number))
     assert inspector.model.rowCount() == 500
     assert inspector.model.exchange(499).correlation_id == "699"
-    assert inspector.summary.text() == "500 request(s)"
+    assert inspector.summary.text() == "500 requests"
