@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
+import time
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -319,3 +322,33 @@ async def test_a_burst_waits_in_the_client_not_the_pool(make_client: MakeClient,
     summaries = await asyncio.gather(*(client.get_summary(JANE) for _ in range(24)))
     assert {s.collector_number for s in summaries} == {JANE}
     assert transport.most == 4
+
+
+@pytest.fixture
+def unaccepting_server() -> Iterator[str]:
+    """A loopback server whose accept queue is full: new connections hang in the handshake."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(0)
+    port = server.getsockname()[1]
+    fillers = []
+    for _ in range(3):
+        filler = socket.socket()
+        filler.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            filler.connect(("127.0.0.1", port))
+        fillers.append(filler)
+    yield f"http://127.0.0.1:{port}"
+    for sock in [*fillers, server]:
+        sock.close()
+
+
+async def test_the_connect_timeout_comes_from_the_settings(
+    make_client: MakeClient, sandbox_env: Environment, unaccepting_server: str
+) -> None:
+    settings = ClientSettings(connect_timeout=0.3, read_timeout=10.0, max_attempts=1)
+    client = await make_client(env=sandbox_env.with_base(unaccepting_server), settings=settings)
+    started = time.perf_counter()
+    with pytest.raises(e.RequestTimedOut):
+        await client.health()
+    assert 0.25 <= time.perf_counter() - started < 2.0
