@@ -1265,16 +1265,17 @@ Tapez %1 pour y passer.</translation>
         <source>Copied as cURL.</source>
         <translation>Copié en cURL.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n request(s)</source>
-        <translation>
-            <numerusform>%n requête</numerusform>
-            <numerusform>%n requêtes</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No requests yet.</source>
         <translation>Aucune requête pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>1 request</source>
+        <translation>1 requête</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 requêtes</translation>
     </message>
     <message>
         <source>Status %1</source>
