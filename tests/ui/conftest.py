@@ -15,17 +15,16 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import keyring
 import pytest
 import qasync
-from keyring.backend import KeyringBackend
-from keyring.errors import NoKeyringError, PasswordDeleteError
+from keyring.errors import NoKeyringError
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
 from console.ui.context import ConsoleContext
 from console.ui.network import NetworkThread
 from console.ui.settings import Settings
+from tests.api.keyrings import FailingKeyring, MemoryKeyring, using
 from tests.ui.window_fixtures import environments_file, make_window  # noqa: F401 (fixtures)
 
 QT_LOG_IGNORE = (
@@ -167,56 +166,15 @@ def modal_answers(monkeypatch: pytest.MonkeyPatch) -> ModalAnswers:
 
 
 # Keyring ------------------------------------------------------------------------------------------
-class MemoryKeyring(KeyringBackend):
-    """A working keyring that keeps everything in a dict."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
-
-
-class MissingKeyring(KeyringBackend):
-    """A keyring like a headless Linux session's: every call raises NoKeyringError."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise NoKeyringError("no keyring in this test")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise NoKeyringError("no keyring in this test")
-
-    def delete_password(self, service: str, username: str) -> None:
-        raise NoKeyringError("no keyring in this test")
-
-
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
     """Every UI test runs with an in-memory keyring, never the real one."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
+    with using(MemoryKeyring()) as backend:
         yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture
-def no_keyring(memory_keyring: MemoryKeyring) -> Iterator[MissingKeyring]:
+def no_keyring(memory_keyring: MemoryKeyring) -> Iterator[FailingKeyring]:
     """No keyring at all, as on a headless Linux session."""
-    backend = MissingKeyring()
-    keyring.set_keyring(backend)
-    yield backend
+    with using(FailingKeyring(NoKeyringError)) as backend:
+        yield backend
