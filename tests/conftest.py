@@ -58,3 +58,9 @@ def fail_on_warning_logs(request: pytest.FixtureRequest) -> Iterator[None]:
     if collector.records and request.node.get_closest_marker("allow_log_warnings") is None:
         lines = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in collector.records)
         pytest.fail(f"unexpected warning logs:\n{lines}", pytrace=False)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the UI tests last: their qasync loop stays the running loop until the session ends,
+    and pytest-asyncio cannot start a loop of its own after that."""
+    items.sort(key=lambda item: item.nodeid.startswith("tests/ui/"))
