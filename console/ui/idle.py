@@ -136,9 +136,13 @@ class LockScreen(QWidget):
         frame = QWidget()
         frame.setFixedWidth(480)
         frame.setLayout(box)
+        centred = QHBoxLayout()  # centred by stretches, not alignment, so the frame grows with wrapped text
+        centred.addStretch(1)
+        centred.addWidget(frame)
+        centred.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(frame, alignment=Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(centred)
         outer.addStretch(2)
         context.sig_locked.connect(self._prepare)
 

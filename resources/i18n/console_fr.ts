@@ -1697,6 +1697,18 @@ Tapez %1 pour y passer.</translation>
         <translation>Courriel</translation>
     </message>
     <message>
+        <source>Mobile</source>
+        <translation>Cellulaire</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Domicile</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Travail</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>

@@ -40,6 +40,7 @@ from console.field_profiles import ProfileSet, load_field_profiles
 from console.ui.enroll.form import EnrollForm
 from console.ui.enroll.panels import Action, StatusPanel, SuccessView
 from console.ui.enroll.submission import Submission
+from console.ui.lookup.results_model import status_text
 
 if TYPE_CHECKING:
     from console.api.models import EnrollmentRequest, EnrollmentResult, SearchItem
@@ -640,7 +641,7 @@ class EnrollPage(QWidget):
     def _describe(self, item: SearchItem, reasons: str) -> str:
         name = " ".join(x for x in (item.first_name, (item.last_name or "")[:1] + ".") if x and x != ".")
         place = ", ".join(x for x in (item.city, item.province) if x)
-        parts = [mask_collector_number(item.collector_number), name, place, item.status or ""]
+        parts = [mask_collector_number(item.collector_number), name, place, status_text(item.status)]
         return " · ".join(p for p in parts if p) + f"  ({reasons})"
 
     def _open_action(self, item: SearchItem) -> list[Action]:

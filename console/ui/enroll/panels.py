@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from console.api.models import EnrollmentRequest, EnrollmentResult
 from console.api.redaction import mask_date, mask_email, mask_phone
+from console.ui.lookup.results_model import status_text
 
 _LANGUAGES = {"EN": "English", "FR": "Français"}
 _KIND_STYLES = {
@@ -213,7 +214,7 @@ class SuccessView(QWidget):
         self.copied.clear()
         self.details.setText(
             self.tr("Status %1, enrolled %2, in %3.")
-            .replace("%1", result.status)
+            .replace("%1", status_text(result.status))
             .replace("%2", result.enrollment_date.isoformat())
             .replace("%3", environment)
         )
@@ -237,8 +238,10 @@ class SuccessView(QWidget):
             rows.append((self.tr("Name"), f"{person.first_name} {person.last_name[:1]}."))
             rows.append((self.tr("Date of birth"), mask_date(person.date_of_birth.isoformat())))
         rows.append((self.tr("Email"), mask_email(request.contact_details.email)))
+        kinds = {"Mobile": self.tr("Mobile"), "Home": self.tr("Home"), "Business": self.tr("Business")}
         for phone in request.contact_details.phones:
-            rows.append((self.tr("Phone"), f"{mask_phone(phone.number or '')} ({phone.type or ''})"))
+            kind = kinds.get(phone.type or "", "")
+            rows.append((self.tr("Phone"), f"{mask_phone(phone.number or '')} ({kind})"))
         address = request.address_details
         if address is not None:
             place = ", ".join(x for x in (address.city, address.province) if x)

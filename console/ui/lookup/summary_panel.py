@@ -29,6 +29,7 @@ class _Balance(QFrame):
         note.setStyleSheet("color: #555555;")
         for widget in (heading, self.amount, note):
             layout.addWidget(widget)
+        layout.addStretch(1)  # the two cards stay aligned when one description wraps further
 
 
 class SummaryPanel(QWidget):
