@@ -71,9 +71,9 @@ def partner(
     )
 
 
-async def member(endpoint: TokenEndpoint, store: SecretStore, clock: Clock, sandbox_url: str) -> TokenManager:
-    """A member signed in through the sandbox's page (email + password), as the session does it."""
-    grant = await pkce.authorize(
+async def jane_signs_in(sandbox_url: str) -> pkce.AuthorizationCode:
+    """Jane signs in on the sandbox's page (email + password); the code the browser brought back."""
+    return await pkce.authorize(
         authorize_url=f"{sandbox_url}/authorize",
         client_id="sandbox-console",
         connection="member-email-idp-recaptcha",
@@ -82,6 +82,11 @@ async def member(endpoint: TokenEndpoint, store: SecretStore, clock: Clock, sand
         open_browser=SandboxBrowser(),
         timeout=30,
     )
+
+
+async def member(endpoint: TokenEndpoint, store: SecretStore, clock: Clock, sandbox_url: str) -> TokenManager:
+    """A member signed in through the sandbox's page (email + password), as the session does it."""
+    grant = await jane_signs_in(sandbox_url)
     answer = await endpoint.request(
         {
             "grant_type": "authorization_code",
@@ -305,15 +310,7 @@ async def test_sign_out_revokes_and_clears_memory_and_keyring(
 
 
 async def test_a_wrong_verifier_is_refused_by_the_tenant(sandbox_url: str, endpoint: TokenEndpoint) -> None:
-    grant = await pkce.authorize(
-        authorize_url=f"{sandbox_url}/authorize",
-        client_id="sandbox-console",
-        connection="member-email-idp-recaptcha",
-        scope=MEMBER_SCOPES,
-        audience="loyalty-api",
-        open_browser=SandboxBrowser(),
-        timeout=30,
-    )
+    grant = await jane_signs_in(sandbox_url)
     with pytest.raises(OAuthError) as caught:
         await endpoint.request(
             {
