@@ -39,7 +39,12 @@ def _marker(enabled: bool) -> Callable[[str], None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the console until its window closes; the process exit code."""
+    """Run a headless command (`collector-console check ...`), or the console until its window closes."""
+    argv = sys.argv[1:] if argv is None else argv
+    from console.commands import COMMANDS, run
+
+    if argv and argv[0] in COMMANDS:
+        return run(argv[0], argv[1:])
     args = parse_args(argv)
     mark = _marker(args.timings)
     from PySide6.QtWidgets import QApplication
