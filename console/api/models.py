@@ -1,16 +1,22 @@
 """Typed request and response bodies of the Collector Service and its OAuth endpoints.
 
 Field names are snake_case in Python and camelCase on the wire (the aliases); `resources/openapi.yaml`
-holds the same names and a test keeps the two in step. Request models check the documented enums;
-response models accept any string so that a new server value never breaks a read.
+holds the same names and a test keeps the two in step.
+
+The request models are the one declaration of every field rule of an enrollment: lengths, patterns
+and enums (a test holds them equal to `openapi.yaml`). The form's checks, the sandbox's validation
+and the import read them through `field_rules(model, name)`. Response models accept any string so
+that a new server value never breaks a read.
 """
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 from pydantic.alias_generators import to_camel
 
 Gender = Literal["FEMALE", "MALE", "OTHER", "UNDISCLOSED"]
@@ -19,6 +25,23 @@ Province = Literal["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "
 Language = Literal["EN", "FR"]
 ConsentType = Literal["EMAIL_MARKETING", "PARTNER_OFFERS", "SMS_MARKETING"]
 EnrollmentChannel = Literal["CALL_CENTRE", "IN_STORE", "EVENT", "ONLINE"]
+PhoneType = Literal["Home", "Mobile", "Business"]
+
+NAME_PATTERN = "^[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' .-]+$"
+PHONE_PATTERN = "^[2-9][0-9]{2}[2-9][0-9]{6}$"
+POSTAL_CODE_PATTERN = (
+    "^[ABCEGHJ-NPRSTVXYabceghj-nprstvxy][0-9][ABCEGHJ-NPRSTV-Zabceghj-nprstv-z] ?"
+    "[0-9][ABCEGHJ-NPRSTV-Zabceghj-nprstv-z][0-9]$"
+)
+Name = Annotated[str, StringConstraints(min_length=1, max_length=50, pattern=NAME_PATTERN)]
+Suffix = Annotated[str, StringConstraints(min_length=1, max_length=10)]
+Email = Annotated[str, StringConstraints(max_length=254)]
+PhoneNumber = Annotated[str, StringConstraints(pattern=PHONE_PATTERN)]
+AddressLine = Annotated[str, StringConstraints(min_length=1, max_length=60)]
+City = Annotated[str, StringConstraints(min_length=1, max_length=40)]
+PostalCode = Annotated[str, StringConstraints(pattern=POSTAL_CODE_PATTERN)]
+ConsentText = Annotated[str, StringConstraints(min_length=1, max_length=50)]
+MAX_PHONES = 3
 
 
 def _prune(value: Any) -> Any:
@@ -41,32 +64,61 @@ class ApiModel(BaseModel):
         return _prune(self.model_dump(mode="json", by_alias=True, exclude_none=True))
 
 
+@dataclass(frozen=True)
+class FieldRules:
+    """What a request model allows in one field (as its JSON schema states it)."""
+
+    min_length: int | None = None
+    """Characters for a string, items for a list."""
+    max_length: int | None = None
+    """Characters for a string, items for a list."""
+    pattern: str | None = None
+    choices: tuple[str, ...] = ()
+
+
+@functools.cache
+def field_rules(model: type[BaseModel], name: str) -> FieldRules:
+    """The rules of field `name` (Python name) of `model`: read them here, never restate them."""
+    field = model.model_fields[name]
+    schema = model.model_json_schema()["properties"][field.alias or name]
+    options = [option for option in schema.get("anyOf", [schema]) if option.get("type") != "null"]
+    schema = options[0] if len(options) == 1 else schema
+    length = ("minItems", "maxItems") if schema.get("type") == "array" else ("minLength", "maxLength")
+    choices = schema.get("enum") or ([schema["const"]] if "const" in schema else [])
+    return FieldRules(
+        min_length=schema.get(length[0]),
+        max_length=schema.get(length[1]),
+        pattern=schema.get("pattern"),
+        choices=tuple(choices),
+    )
+
+
 class PersonalDetails(ApiModel):
-    first_name: str
-    last_name: str
-    middle_name: str | None = None
-    suffix: str | None = None
+    first_name: Name
+    last_name: Name
+    middle_name: Name | None = None
+    suffix: Suffix | None = None
     date_of_birth: date
     gender: Gender | None = None
     title: Title | None = None
 
 
 class Phone(ApiModel):
-    type: str | None = None  # Home, Mobile or Business; the server trims and ignores case
-    number: str | None = None  # 10 digits
+    type: PhoneType | None = None
+    number: PhoneNumber | None = None
 
 
 class ContactDetails(ApiModel):
-    email: str
-    phones: list[Phone] = Field(default_factory=list)
+    email: Email
+    phones: list[Phone] = Field(default_factory=list, max_length=MAX_PHONES)
 
 
 class AddressDetails(ApiModel):
-    address_line1: str | None = None
-    address_line2: str | None = None
-    city: str | None = None
+    address_line1: AddressLine | None = None
+    address_line2: AddressLine | None = None
+    city: City | None = None
     province: Province | None = None
-    postal_code: str | None = None
+    postal_code: PostalCode | None = None
     country: Literal["CA"] | None = None
 
 
@@ -77,10 +129,10 @@ class Preferences(ApiModel):
 class Consent(ApiModel):
     type: ConsentType
     granted: bool
-    wording_version: str | None = None
+    wording_version: ConsentText | None = None
     language: Language | None = None
     captured_at: datetime | None = None
-    channel: str | None = None
+    channel: ConsentText | None = None
 
 
 class EnrollmentRequest(ApiModel):
@@ -115,9 +167,14 @@ class ProfilePersonalDetails(ApiModel):
     title: str | None = None
 
 
+class ProfilePhone(ApiModel):
+    type: str | None = None
+    number: str | None = None
+
+
 class ProfileContactDetails(ApiModel):
     email: str | None = None
-    phones: list[Phone] = Field(default_factory=list)
+    phones: list[ProfilePhone] = Field(default_factory=list)
 
 
 class ProfileAddressDetails(ApiModel):

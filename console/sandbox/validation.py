@@ -1,4 +1,7 @@
-"""Field-level validation of an enrollment request body."""
+"""Field-level validation of an enrollment request body.
+
+Lengths and enums are read from the request models (`console.api.models`), their one declaration.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +10,34 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from console.formats import PROVINCES, age_on, is_valid_name, normalise_email, normalise_postal_code
+from console.api.models import (
+    AddressDetails,
+    Consent,
+    ContactDetails,
+    EnrollmentRequest,
+    PersonalDetails,
+    Phone,
+    Preferences,
+    field_rules,
+)
+from console.formats import age_on, is_valid_name, normalise_email, normalise_postal_code
 from console.sandbox.messages import FIELD_MESSAGES, text
 
-GENDERS = ("FEMALE", "MALE", "OTHER", "UNDISCLOSED")
-TITLES = ("MR", "MRS", "MS", "MISS", "DR", "MX")
-PHONE_TYPES = {"home": "Home", "mobile": "Mobile", "business": "Business"}
-CONSENT_TYPES = ("EMAIL_MARKETING", "PARTNER_OFFERS", "SMS_MARKETING")
-LANGUAGES = ("EN", "FR")
-CHANNELS = ("CALL_CENTRE", "IN_STORE", "EVENT", "ONLINE")
-MAX_PHONES = 3
+GENDERS = field_rules(PersonalDetails, "gender").choices
+TITLES = field_rules(PersonalDetails, "title").choices
+PHONE_TYPES = {kind.lower(): kind for kind in field_rules(Phone, "type").choices}
+CONSENT_TYPES = field_rules(Consent, "type").choices
+LANGUAGES = field_rules(Preferences, "language").choices
+CHANNELS = field_rules(EnrollmentRequest, "enrollment_channel").choices
+PROVINCES = field_rules(AddressDetails, "province").choices
+COUNTRIES = field_rules(AddressDetails, "country").choices
+MAX_PHONES = field_rules(ContactDetails, "phones").max_length
+NAME_MAX = field_rules(PersonalDetails, "first_name").max_length
+SUFFIX_MAX = field_rules(PersonalDetails, "suffix").max_length
+EMAIL_MAX = field_rules(ContactDetails, "email").max_length
+ADDRESS_LINE_MAX = field_rules(AddressDetails, "address_line1").max_length
+CITY_MAX = field_rules(AddressDetails, "city").max_length
+CONSENT_TEXT_MAX = field_rules(Consent, "wording_version").max_length
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # RFC 3339 date-time, e.g. 2026-01-31T14:05:00Z or 2026-01-31T09:05:00.123-05:00
 _DATE_TIME_RE = re.compile(
@@ -108,13 +129,14 @@ def _personal(c: Checker, personal: dict[str, Any] | None) -> None:
     if personal is None:
         return
     for key, column in (("firstName", "first_name"), ("lastName", "last_name")):
-        name = c.string(personal, key, f"personalDetails.{key}", required=True, max_length=50)
+        name = c.string(personal, key, f"personalDetails.{key}", required=True, max_length=NAME_MAX)
         if name is not None and not is_valid_name(name):
             c.fail(f"personalDetails.{key}", "INVALID_FORMAT")
             name = None
         c.values[column] = name
-    c.values["middle_name"] = c.string(personal, "middleName", "personalDetails.middleName", max_length=50)
-    c.values["suffix"] = c.string(personal, "suffix", "personalDetails.suffix", max_length=10)
+    middle = c.string(personal, "middleName", "personalDetails.middleName", max_length=NAME_MAX)
+    c.values["middle_name"] = middle
+    c.values["suffix"] = c.string(personal, "suffix", "personalDetails.suffix", max_length=SUFFIX_MAX)
     c.values["gender"] = c.choice(personal, "gender", "personalDetails.gender", GENDERS)
     c.values["title"] = c.choice(personal, "title", "personalDetails.title", TITLES)
     born_text = c.string(personal, "dateOfBirth", "personalDetails.dateOfBirth", required=True)
@@ -137,7 +159,7 @@ def _personal(c: Checker, personal: dict[str, Any] | None) -> None:
 def _contact(c: Checker, contact: dict[str, Any] | None) -> None:
     if contact is None:
         return
-    email = c.string(contact, "email", "contactDetails.email", required=True, max_length=254)
+    email = c.string(contact, "email", "contactDetails.email", required=True, max_length=EMAIL_MAX)
     if email is not None:
         normalised = normalise_email(email)
         if normalised is None:
@@ -150,7 +172,7 @@ def _contact(c: Checker, contact: dict[str, Any] | None) -> None:
     if not isinstance(phones, list):
         c.fail("contactDetails.phones", "INVALID_FORMAT")
         return
-    if len(phones) > MAX_PHONES:
+    if MAX_PHONES is not None and len(phones) > MAX_PHONES:
         c.fail("contactDetails.phones", "TOO_LONG", max=MAX_PHONES)
         return
     for i, phone in enumerate(phones):
@@ -174,18 +196,18 @@ def _address(c: Checker, address: dict[str, Any] | None) -> None:
     if address is None:
         return
     for key, column, limit in (
-        ("addressLine1", "address_line1", 60),
-        ("addressLine2", "address_line2", 60),
-        ("city", "city", 40),
+        ("addressLine1", "address_line1", ADDRESS_LINE_MAX),
+        ("addressLine2", "address_line2", ADDRESS_LINE_MAX),
+        ("city", "city", CITY_MAX),
     ):
         c.values[column] = c.string(address, key, f"addressDetails.{key}", max_length=limit)
-    c.values["province"] = c.choice(address, "province", "addressDetails.province", tuple(PROVINCES))
+    c.values["province"] = c.choice(address, "province", "addressDetails.province", PROVINCES)
     postal = c.string(address, "postalCode", "addressDetails.postalCode")
     if postal is not None:
         c.values["postal_code"] = normalise_postal_code(postal)
         if c.values["postal_code"] is None:
             c.fail("addressDetails.postalCode", "INVALID_FORMAT")
-    c.values["country"] = c.choice(address, "country", "addressDetails.country", ("CA",))
+    c.values["country"] = c.choice(address, "country", "addressDetails.country", COUNTRIES)
 
 
 def _consents(c: Checker, consents: Any) -> list[dict[str, Any]]:
@@ -202,9 +224,11 @@ def _consents(c: Checker, consents: Any) -> list[dict[str, Any]]:
             continue
         item = {
             "type": c.choice(consent, "type", f"{path}.type", CONSENT_TYPES),
-            "wordingVersion": c.string(consent, "wordingVersion", f"{path}.wordingVersion", max_length=50),
+            "wordingVersion": c.string(
+                consent, "wordingVersion", f"{path}.wordingVersion", max_length=CONSENT_TEXT_MAX
+            ),
             "language": c.choice(consent, "language", f"{path}.language", LANGUAGES),
-            "channel": c.string(consent, "channel", f"{path}.channel", max_length=50),
+            "channel": c.string(consent, "channel", f"{path}.channel", max_length=CONSENT_TEXT_MAX),
         }
         if consent.get("type") is None:
             c.fail(f"{path}.type", "REQUIRED")

@@ -41,9 +41,14 @@ class Message:
     finished: bool
 
 
+SERVICES_DIR = UI_DIR.parent / "services"
+
+
 def ui_sources() -> list[Path]:
-    """Every Python file of the interface."""
-    return sorted(UI_DIR.rglob("*.py"))
+    """Every Python file of the interface, and the Qt-free modules that mark texts with QT_TRANSLATE_NOOP."""
+    services = sorted(SERVICES_DIR.rglob("*.py"))
+    marked = [path for path in services if "QT_TRANSLATE_NOOP(" in path.read_text("utf-8")]
+    return sorted(UI_DIR.rglob("*.py")) + marked
 
 
 def read_catalogue(ts_file: Path) -> dict[tuple[str, str], Message]:

@@ -301,16 +301,8 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Version du libellé %1, affiché en %2.</translation>
     </message>
     <message>
-        <source>Required when other personal details are given.</source>
-        <translation>Obligatoire lorsque d&apos;autres renseignements personnels sont fournis.</translation>
-    </message>
-    <message>
         <source>Required</source>
         <translation>Obligatoire</translation>
-    </message>
-    <message>
-        <source>Refused by the service.</source>
-        <translation>Refusé par le service.</translation>
     </message>
 </context>
 <context>
@@ -571,6 +563,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Obligatoire.</translation>
     </message>
     <message>
+        <source>Required when other personal details are given.</source>
+        <translation>Obligatoire lorsque d&apos;autres renseignements personnels sont fournis.</translation>
+    </message>
+    <message>
         <source>At most %1 characters.</source>
         <translation>%1 caractères au maximum.</translation>
     </message>
@@ -597,6 +593,18 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>Use the form A1A 1A1 (no D, F, I, O, Q or U; never W or Z first).</source>
         <translation>Utilisez le format A1A 1A1 (sans D, F, I, O, Q ni U; jamais W ni Z en premier).</translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>Choisissez parmi : %1.</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>Refused by the service.</source>
+        <translation>Refusé par le service.</translation>
     </message>
     <message>
         <source>An email address needs an @, e.g. name@example.com.</source>

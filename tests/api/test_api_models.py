@@ -1,4 +1,4 @@
-"""The models are held to resources/openapi.yaml: same field names, required fields and enums."""
+"""The models are held to resources/openapi.yaml: field names, required fields, enums, lengths, patterns."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ RESPONSES = {
     m.Profile: "Profile",
     m.ProfilePersonalDetails: "PersonalDetails",
     m.ProfileContactDetails: "ContactDetails",
+    m.ProfilePhone: "Phone",
     m.ProfileAddressDetails: "AddressDetails",
     m.ProfilePreferences: "Preferences",
     m.Summary: "Summary",
@@ -90,6 +91,49 @@ def test_request_enums_match_the_spec(model: type[BaseModel], schema: str) -> No
         enum = resolve(SCHEMAS[schema]["properties"][alias]).get("enum")
         if values is not None:
             assert values == set(enum), alias
+
+
+def spec_rules(schema: dict[str, Any]) -> m.FieldRules:
+    """The rules `m.field_rules` gives, read from the spec (minItems left out: empty lists are never sent)."""
+    schema = resolve(schema)
+    if schema.get("type") == "array":
+        return m.FieldRules(max_length=schema.get("maxItems"))
+    return m.FieldRules(
+        min_length=schema.get("minLength"),
+        max_length=schema.get("maxLength"),
+        pattern=schema.get("pattern"),
+        choices=tuple(schema.get("enum", ())),
+    )
+
+
+@pytest.mark.parametrize(("model", "schema"), REQUESTS.items(), ids=lambda x: str(x))
+def test_request_rules_match_the_spec(model: type[BaseModel], schema: str) -> None:
+    for name, field in model.model_fields.items():
+        alias = field.alias or name
+        rules = m.field_rules(model, name)
+        if field.annotation is not None and literal_values(field.annotation) is not None:
+            rules = m.FieldRules(choices=tuple(sorted(rules.choices)))
+            expected = spec_rules(SCHEMAS[schema]["properties"][alias])
+            assert rules.choices == tuple(sorted(expected.choices)), alias
+            continue
+        assert rules == spec_rules(SCHEMAS[schema]["properties"][alias]), alias
+
+
+def test_the_rules_check_can_fail() -> None:
+    assert m.field_rules(m.PersonalDetails, "first_name") == m.FieldRules(
+        min_length=1, max_length=50, pattern=m.NAME_PATTERN
+    )
+    assert m.field_rules(m.ContactDetails, "phones").max_length == 3
+    assert spec_rules({"type": "string", "maxLength": 40}) != m.field_rules(m.AddressDetails, "address_line1")
+
+
+def test_request_models_refuse_what_breaks_a_rule() -> None:
+    with pytest.raises(ValueError, match="first_name"):
+        m.PersonalDetails(first_name="R2D2", last_name="Doe", date_of_birth="1990-01-01")
+    with pytest.raises(ValueError, match="city"):
+        m.AddressDetails(city="x" * 41)
+    with pytest.raises(ValueError, match="phones"):
+        m.ContactDetails(email="a@example.com", phones=[m.Phone(number="4165550123")] * 4)
 
 
 def test_every_api_object_schema_has_a_model() -> None:

@@ -37,9 +37,9 @@ from console.api.errors import (
 from console.api.redaction import mask_collector_number, mask_email, mask_phone
 from console.audit import AuditLog
 from console.field_profiles import ProfileSet, load_field_profiles
+from console.services.enrollment import Submission
 from console.ui.enroll.form import EnrollForm
 from console.ui.enroll.panels import Action, StatusPanel, SuccessView
-from console.ui.enroll.submission import Submission
 from console.ui.lookup.results_model import status_text
 
 if TYPE_CHECKING:
@@ -292,10 +292,9 @@ class EnrollPage(QWidget):
             )
             return
         request, key = self.submission.prepare(
-            state.body,
+            state.reading,
             state.consents,
             language=state.consent_language,
-            channel=state.channel,
             wording_version=self.profiles.wording_version,
         )
         self._phone_rows = state.phone_rows

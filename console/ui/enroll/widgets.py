@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from console.ui.enroll.validation import Problem
-
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5300;"
 
@@ -31,17 +29,16 @@ class MessageLabel(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
-        self.problem: Problem | None = None
 
-    def show_problem(self, problem: Problem | None) -> None:
-        self.problem = problem
-        if problem is None:
+    def show_text(self, text: str | None, *, warning: bool = False) -> None:
+        """Show `text` as a problem (or a warning); None hides the label."""
+        if text is None:
             self.clear()
             self.hide()
             return
-        prefix = "⚠ " if problem.warning else "✖ "
-        self.setText(prefix + problem.message)
-        self.setStyleSheet(WARNING_STYLE if problem.warning else ERROR_STYLE)
+        prefix = "⚠ " if warning else "✖ "
+        self.setText(prefix + text)
+        self.setStyleSheet(WARNING_STYLE if warning else ERROR_STYLE)
         self.show()
 
 

@@ -39,9 +39,11 @@ def make_session(qtbot: Any, qasync_loop: Any, environment: Environment) -> Iter
     """Makes partner sessions signed in on the sandbox (optionally another environment or client settings)."""
     made: list[EnvironmentSession] = []
 
-    def make(env: Environment | None = None, **settings: Any) -> EnvironmentSession:
+    def make(
+        env: Environment | None = None, transport: httpx.AsyncBaseTransport | None = None, **settings: Any
+    ) -> EnvironmentSession:
         session = EnvironmentSession(
-            env or environment, settings=ClientSettings(**settings) if settings else None
+            env or environment, settings=ClientSettings(**settings) if settings else None, transport=transport
         )
         made.append(session)
         run(qtbot, session.sign_in_partner(*PARTNER))
@@ -78,8 +80,10 @@ def page(
 def make_page(qtbot: Any, context: ConsoleContext, audit: AuditLog, make_session: Any) -> Any:
     """A shown page on a new partner session (another environment or client settings when given)."""
 
-    def make(env: Environment | None = None, **settings: Any) -> EnrollPage:
-        context.set_session(make_session(env, **settings))
+    def make(
+        env: Environment | None = None, transport: httpx.AsyncBaseTransport | None = None, **settings: Any
+    ) -> EnrollPage:
+        context.set_session(make_session(env, transport, **settings))
         widget = EnrollPage(context, audit=audit)
         qtbot.addWidget(widget)
         widget.resize(1000, 900)

@@ -2,9 +2,12 @@
 
 from datetime import UTC, datetime, timedelta
 
-from console.ui.enroll.submission import Submission
+from console.field_profiles import load_field_profiles
+from console.services.enrollment import Submission
+from console.services.enrollment_fields import Reading, read
 
-BODY = {"contactDetails": {"email": "eve@example.com"}}
+FULL = load_field_profiles().profiles["full"]
+READING = read({"contactDetails.email": "eve@example.com", "enrollmentChannel": "IN_STORE"}, FULL)
 CONSENTS = [("EMAIL_MARKETING", True), ("PARTNER_OFFERS", False), ("SMS_MARKETING", False)]
 
 
@@ -13,14 +16,16 @@ def make() -> Submission:
     return Submission(clock=lambda: next(times))
 
 
-def prepare(submission: Submission, body=BODY, consents=CONSENTS, language="EN"):
-    return submission.prepare(body, consents, language=language, channel="IN_STORE", wording_version="v1")
+def prepare(submission: Submission, reading: Reading = READING, consents=CONSENTS, language="EN"):
+    return submission.prepare(reading, consents, language=language, wording_version="v1")
 
 
 def test_same_content_same_key_and_same_body_capture_times_included():
     submission = make()
     first, key = prepare(submission)
-    again, key_again = prepare(submission, body={"contactDetails": {"email": "eve@example.com"}})
+    again, key_again = prepare(
+        submission, read({"contactDetails.email": "eve@example.com ", "enrollmentChannel": "IN_STORE"}, FULL)
+    )
     assert key_again == key
     assert again.to_wire() == first.to_wire()
     assert first.consents[0].captured_at == datetime(2026, 11, 27, 22, 0, tzinfo=UTC)
@@ -30,7 +35,7 @@ def test_same_content_same_key_and_same_body_capture_times_included():
 def test_changed_content_or_consent_or_language_means_a_new_key():
     submission = make()
     _request, key = prepare(submission)
-    _request, key2 = prepare(submission, body={"contactDetails": {"email": "eve2@example.com"}})
+    _request, key2 = prepare(submission, read({"contactDetails.email": "eve2@example.com"}, FULL))
     _request, key3 = prepare(submission, consents=[("EMAIL_MARKETING", False), *CONSENTS[1:]])
     request4, key4 = prepare(submission, consents=[("EMAIL_MARKETING", False), *CONSENTS[1:]], language="FR")
     assert len({key, key2, key3, key4}) == 4
@@ -47,5 +52,5 @@ def test_reset_starts_a_new_logical_enrollment():
 
 
 def test_no_consents_section_sends_no_consents():
-    request, _key = make().prepare(BODY, [], language="EN", channel=None, wording_version="v1")
+    request, _key = make().prepare(READING, [], language="EN", wording_version="v1")
     assert "consents" not in request.to_wire()
