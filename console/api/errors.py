@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ApiError",
     "AuthenticationFailed",
+    "BrowserUnavailable",
     "CapabilityMissing",
     "CollectorError",
     "CollectorNotFound",
@@ -35,18 +36,26 @@ __all__ = [
     "InvalidCollectorNumber",
     "InvalidResponse",
     "MissingCollectorNumber",
+    "NotSignedIn",
+    "OAuthError",
     "OutcomeUnknown",
+    "PartnerSecretMissing",
     "PermissionDenied",
     "RateLimited",
     "RequestTimedOut",
+    "SandboxUnavailable",
     "ServerError",
     "ServiceUnavailable",
     "SessionExpired",
     "SignInCancelled",
     "SignInError",
+    "SignInNotOffered",
     "SignInRefused",
     "SignInTimedOut",
+    "StateMismatch",
+    "TokenServiceError",
     "TransportError",
+    "UnknownEnvironment",
     "ValidationFailed",
     "WrongCredentials",
     "error_from_response",
@@ -211,6 +220,20 @@ class CapabilityMissing(CollectorError):
         self.environment = environment
 
 
+class UnknownEnvironment(CollectorError):
+    """No environment of that name is configured."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"There is no environment named {name!r}.")
+        self.name = name
+
+
+class SandboxUnavailable(CollectorError):
+    """The embedded sandbox could not start (a port or disk problem; the log has the details)."""
+
+    default_message = "The embedded sandbox could not start."
+
+
 # --- Signing in ------------------------------------------------------------------------------------------
 
 
@@ -238,6 +261,63 @@ class SignInRefused(SignInError):
 
 class SessionExpired(SignInError):
     default_message = "The session has ended. Sign in again."
+
+
+class PartnerSecretMissing(SignInError):
+    """A headless partner sign-in found no client id or secret (keyring or environment variable)."""
+
+    def __init__(self, environment: str) -> None:
+        super().__init__(f"No partner client id and secret for {environment}.")
+        self.environment = environment
+
+
+class NotSignedIn(SessionExpired):
+    """A token was needed but nobody is signed in to this environment (or the session was closed).
+
+    A kind of SessionExpired, so the UI's "sign in again" handling covers it.
+    """
+
+    default_message = "Not signed in. Sign in to continue."
+
+
+class SignInNotOffered(SignInError):
+    """The environment does not offer this sign-in method or connection."""
+
+    default_message = "This environment does not offer that way of signing in."
+
+
+class BrowserUnavailable(SignInError):
+    """No browser could be opened (``webbrowser.open`` returned False); ``url`` can be opened by hand."""
+
+    default_message = "No web browser could be opened for the sign-in."
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+
+
+class OAuthError(SignInRefused):
+    """The authorization server answered with an OAuth ``error`` (and maybe ``error_description``)."""
+
+    def __init__(self, error: str, description: str | None = None) -> None:
+        detail = f": {description}" if description else "."
+        super().__init__(f"The sign-in service refused the sign-in ({error}){detail}")
+        self.error = error
+        self.description = description
+
+
+class StateMismatch(SignInRefused):
+    """The browser came back with a ``state`` this sign-in did not send: refused as a possible forgery."""
+
+    default_message = "The answer from the browser did not belong to this sign-in and was refused."
+
+
+class TokenServiceError(SignInError):
+    """The authorization server answered with neither a token nor an OAuth error."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"The sign-in service answered with an unexpected status ({status}).")
+        self.status = status
 
 
 # --- The mapping -----------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from console.api.auth_errors import (
+from console.api.errors import (
     BrowserUnavailable,
     OAuthError,
     SignInCancelled,

@@ -1,22 +1,24 @@
 """One environment's session: who is signed in, their tokens, and the client the UI calls.
 
 Qt-free. Each environment gets its own session object, secret namespace, token manager and HTTP
-clients, so nothing crosses environments.
+clients, so nothing crosses environments. A session announces its own changes (signed in, signed out,
+token renewed) to its subscribers; nobody has to tell others that it changed.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncGenerator, Generator
+from collections.abc import AsyncGenerator, Callable, Generator
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal
 
 import httpx
 
 from console.api import pkce
-from console.api.auth_errors import NotSignedIn, SessionExpired, SignInNotOffered
 from console.api.client import ClientSettings, CollectorClient
 from console.api.environments import Environment
+from console.api.errors import NotSignedIn, SessionExpired, SignInNotOffered
 from console.api.exchange import ExchangeLog
 from console.api.redaction import mask_collector_number
 from console.api.secrets import SecretStore
@@ -33,6 +35,17 @@ log = logging.getLogger(__name__)
 
 PARTNER_ID_KEY = "partner.client_id"
 PARTNER_SECRET_KEY = "partner.secret"  # noqa: S105 - a keyring entry name
+
+
+class SessionChange(StrEnum):
+    """What a session announces to its subscribers."""
+
+    SIGNED_IN = "signed_in"
+    SIGNED_OUT = "signed_out"
+    TOKEN_RENEWED = "token_renewed"  # noqa: S105 - the name of an event
+
+
+SessionListener = Callable[[SessionChange], None]
 
 
 @dataclass(frozen=True)
@@ -62,7 +75,10 @@ class EnvironmentSession:
         self.secrets = secrets or SecretStore()
         self.exchange_log = exchange_log or ExchangeLog()
         self.identity: Identity | None = None
+        self.remembered_partner: str | None = None
+        """The client id of a partner whose secret is remembered for this environment (see `load`)."""
         self._tokens: TokenManager | None = None
+        self._listeners: list[SessionListener] = []
         settings = settings or ClientSettings()
         self._auth_http = httpx.AsyncClient(
             base_url=env.auth_base,
@@ -95,11 +111,18 @@ class EnvironmentSession:
     def facts(self) -> TokenFacts | None:
         return self._tokens.facts() if self._tokens else None
 
-    def remembered_partner(self) -> str | None:
-        """The client id of a partner whose secret is remembered for this environment."""
-        if self.secrets.get(self.env.name, PARTNER_SECRET_KEY) is None:
-            return None
-        return self.secrets.get(self.env.name, PARTNER_ID_KEY)
+    async def load(self) -> None:
+        """Read the remembered partner of this environment from the keyring (in a worker thread)."""
+        self.remembered_partner = await self._remembered()
+
+    def subscribe(self, listener: SessionListener) -> Callable[[], None]:
+        """Call `listener(change)` on every change of this session; returns the unsubscribe function."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _announce(self, change: SessionChange) -> None:
+        for listener in list(self._listeners):
+            listener(change)
 
     # --- signing in and out ----------------------------------------------------------------
 
@@ -110,10 +133,12 @@ class EnvironmentSession:
         await manager.start()  # WrongCredentials, ConnectionFailed, RequestTimedOut, OAuthError...
         await self._replace(manager, Identity("partner", client_id, client_id))
         if remember:
-            self.secrets.set(self.env.name, PARTNER_ID_KEY, client_id)
-            self.secrets.set(self.env.name, PARTNER_SECRET_KEY, secret)
+            await self.secrets.write(self.env.name, PARTNER_ID_KEY, client_id)
+            await self.secrets.write(self.env.name, PARTNER_SECRET_KEY, secret)
+            self.remembered_partner = client_id
         else:
-            self._forget_partner()
+            await self._forget_partner()
+        self._announce(SessionChange.SIGNED_IN)
 
     async def sign_in_member(
         self,
@@ -148,6 +173,7 @@ class EnvironmentSession:
         await self._replace(manager, None)
         await manager.accept(answer)
         self.identity = _member_identity(manager)
+        self._announce(SessionChange.SIGNED_IN)
 
     async def resume(self) -> bool:
         """Sign in again from what the keyring kept (a member's refresh token, a remembered partner).
@@ -156,7 +182,7 @@ class EnvironmentSession:
         removed). Transport errors propagate.
         """
         client_id = self.env.member_client_id
-        if client_id and self.secrets.get(self.env.name, REFRESH_TOKEN_KEY) is not None:
+        if client_id and await self.secrets.read(self.env.name, REFRESH_TOKEN_KEY) is not None:
             manager = self._manager("member", client_id)
             try:
                 await manager.start()
@@ -164,9 +190,10 @@ class EnvironmentSession:
                 pass  # the dead token is gone; a remembered partner may still do
             else:
                 await self._replace(manager, _member_identity(manager), discard_kept=False)
+                self._announce(SessionChange.SIGNED_IN)
                 return True
-        partner = self.remembered_partner()
-        secret = self.secrets.get(self.env.name, PARTNER_SECRET_KEY)
+        partner = await self._remembered()
+        secret = await self.secrets.read(self.env.name, PARTNER_SECRET_KEY)
         if partner and secret:
             await self.sign_in_partner(partner, secret, remember=True)
             return True
@@ -175,9 +202,12 @@ class EnvironmentSession:
     async def sign_out(self) -> None:
         """Revoke the refresh token, forget every token and remembered secret of this environment."""
         manager, self._tokens, self.identity = self._tokens, None, None
-        if manager is not None:
-            await manager.sign_out()
-        self._forget_partner()
+        self._announce(SessionChange.SIGNED_OUT)
+        try:
+            if manager is not None:
+                await manager.sign_out()
+        finally:
+            await self._forget_partner()
 
     async def aclose(self) -> None:
         """Close the HTTP clients and drop tokens from memory; what the keyring holds stays."""
@@ -207,6 +237,7 @@ class EnvironmentSession:
             client_id=client_id,
             audience=self.env.audience,
             client_secret=secret,
+            on_token=lambda: self._announce(SessionChange.TOKEN_RENEWED),
         )
 
     async def _replace(
@@ -226,9 +257,15 @@ class EnvironmentSession:
         self.identity = identity
         log.info("signed in to %s as %s", self.env.name, manager.method)
 
-    def _forget_partner(self) -> None:
-        self.secrets.delete(self.env.name, PARTNER_SECRET_KEY)
-        self.secrets.delete(self.env.name, PARTNER_ID_KEY)
+    async def _remembered(self) -> str | None:
+        if await self.secrets.read(self.env.name, PARTNER_SECRET_KEY) is None:
+            return None
+        return await self.secrets.read(self.env.name, PARTNER_ID_KEY)
+
+    async def _forget_partner(self) -> None:
+        self.remembered_partner = None
+        await self.secrets.remove(self.env.name, PARTNER_SECRET_KEY)
+        await self.secrets.remove(self.env.name, PARTNER_ID_KEY)
 
 
 def _member_identity(manager: TokenManager) -> Identity:

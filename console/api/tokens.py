@@ -20,14 +20,15 @@ from urllib.parse import quote
 import httpx
 import jwt
 
-from console.api.auth_errors import (
+from console.api.errors import (
+    ConnectionFailed,
     NotSignedIn,
     OAuthError,
+    RequestTimedOut,
     SessionExpired,
     TokenServiceError,
     WrongCredentials,
 )
-from console.api.errors import ConnectionFailed, RequestTimedOut
 from console.api.exchange import Exchange, ExchangeLog
 from console.api.redaction import MASK
 from console.api.secrets import SecretStore
@@ -195,6 +196,7 @@ class TokenManager(httpx.Auth):
         audience: str,
         client_secret: str | None = None,
         clock: Callable[[], float] = time.monotonic,
+        on_token: Callable[[], None] | None = None,
     ) -> None:
         if method == "partner" and not client_secret:
             raise ValueError("a partner identity needs a client secret")
@@ -206,6 +208,7 @@ class TokenManager(httpx.Auth):
         self._endpoint = endpoint
         self._secrets = secrets
         self._clock = clock
+        self._on_token = on_token
         self._lock = asyncio.Lock()
         self._token: _AccessToken | None = None
         self._closed = False
@@ -233,7 +236,7 @@ class TokenManager(httpx.Auth):
     async def accept(self, answer: dict) -> None:
         """Take the tokens of a fresh authorization-code exchange (member sign-in)."""
         async with self._lock:
-            self._store(answer, self._clock())
+            await self._store(answer, self._clock())
 
     async def sign_out(self) -> bool:
         """Forget the tokens here and in the keyring, and revoke the refresh token; True if revoked."""
@@ -243,10 +246,10 @@ class TokenManager(httpx.Auth):
             self._secret = None
             if self.method != "member":
                 return False
-            refresh_token = self._secrets.get(self.env_name, REFRESH_TOKEN_KEY)
+            refresh_token = await self._secrets.read(self.env_name, REFRESH_TOKEN_KEY)
             if refresh_token is None:
                 return False
-            self._secrets.delete(self.env_name, REFRESH_TOKEN_KEY)
+            await self._secrets.remove(self.env_name, REFRESH_TOKEN_KEY)
             try:
                 revoked = await self._endpoint.revoke({"client_id": self.client_id, "token": refresh_token})
             except (ConnectionFailed, RequestTimedOut):
@@ -320,7 +323,7 @@ class TokenManager(httpx.Auth):
             }
             answer = await self._endpoint.request(form)
         else:
-            refresh_token = self._secrets.get(self.env_name, REFRESH_TOKEN_KEY)
+            refresh_token = await self._secrets.read(self.env_name, REFRESH_TOKEN_KEY)
             if refresh_token is None:
                 raise SessionExpired()
             form = {
@@ -331,18 +334,20 @@ class TokenManager(httpx.Auth):
             try:
                 answer = await self._endpoint.request(form)
             except SessionExpired:
-                self._secrets.delete(self.env_name, REFRESH_TOKEN_KEY)
+                await self._secrets.remove(self.env_name, REFRESH_TOKEN_KEY)
                 raise
         if self._closed:
             raise NotSignedIn()
         log.info("new %s access token for %s (%s)", self.method, self.env_name, form["grant_type"])
-        return self._store(answer, sent_at)
+        return await self._store(answer, sent_at)
 
-    def _store(self, answer: dict, received_at: float) -> _AccessToken:
+    async def _store(self, answer: dict, received_at: float) -> _AccessToken:
         refresh_token = answer.get("refresh_token")
         if self.method == "member" and isinstance(refresh_token, str):
-            self._secrets.set(self.env_name, REFRESH_TOKEN_KEY, refresh_token)  # rotation
+            await self._secrets.write(self.env_name, REFRESH_TOKEN_KEY, refresh_token)  # rotation
         self._token = _AccessToken(answer, received_at)
+        if self._on_token is not None:
+            self._on_token()
         return self._token
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from console.api import auth_errors, errors
+from console.api import errors
 
 
 def _tr(text: str) -> str:
@@ -22,7 +22,7 @@ def wait_text(seconds: float | None) -> str:
 
 
 # Most specific first: the first class that matches gives the sentence.
-_SENTENCES: tuple[tuple[type[Exception], str], ...] = (
+_SENTENCES: tuple[tuple[type[Exception], object], ...] = (
     (errors.CollectorNotFound, QT_TRANSLATE_NOOP("Errors", "No member has this collector number.")),
     (
         errors.CollectorNumberNotAllowed,
@@ -45,8 +45,21 @@ _SENTENCES: tuple[tuple[type[Exception], str], ...] = (
         errors.IdempotencyKeyReused,
         QT_TRANSLATE_NOOP("Errors", "This enrollment was already sent with different details."),
     ),
+    (errors.UnknownEnvironment, QT_TRANSLATE_NOOP("Errors", "No environment of that name is set up.")),
+    (
+        errors.SandboxUnavailable,
+        QT_TRANSLATE_NOOP("Errors", "The embedded sandbox could not start. The log has the details."),
+    ),
+    (
+        errors.PartnerSecretMissing,
+        QT_TRANSLATE_NOOP(
+            "Errors", "No partner secret for this environment: remember one in the console or set "
+            "COLLECTOR_CLIENT_SECRET."
+        ),
+    ),
     (errors.InvalidCollectorNumber, QT_TRANSLATE_NOOP("Errors", "This is not a valid collector number.")),
     (errors.MissingCollectorNumber, QT_TRANSLATE_NOOP("Errors", "This is not a valid collector number.")),
+    (errors.ValidationFailed, QT_TRANSLATE_NOOP("Errors", "The service refused some of the details.")),
     (
         errors.CapabilityMissing,
         QT_TRANSLATE_NOOP("Errors", "This environment looks up members by collector number only."),
@@ -57,22 +70,22 @@ _SENTENCES: tuple[tuple[type[Exception], str], ...] = (
             "Errors", "We don't know yet whether this was saved. Check again before sending anew."
         ),
     ),
-    (auth_errors.WrongCredentials, QT_TRANSLATE_NOOP("Errors", "Wrong client id or secret.")),
-    (auth_errors.SignInCancelled, QT_TRANSLATE_NOOP("Errors", "Sign-in cancelled.")),
+    (errors.WrongCredentials, QT_TRANSLATE_NOOP("Errors", "Wrong client id or secret.")),
+    (errors.SignInCancelled, QT_TRANSLATE_NOOP("Errors", "Sign-in cancelled.")),
     (
-        auth_errors.SignInTimedOut,
+        errors.SignInTimedOut,
         QT_TRANSLATE_NOOP("Errors", "The browser did not come back in time. Try again."),
     ),
     (
-        auth_errors.BrowserUnavailable,
+        errors.BrowserUnavailable,
         QT_TRANSLATE_NOOP("Errors", "No web browser could be opened for the sign-in."),
     ),
     (
-        auth_errors.StateMismatch,
+        errors.StateMismatch,
         QT_TRANSLATE_NOOP("Errors", "The browser's answer did not belong to this sign-in and was refused."),
     ),
     (
-        auth_errors.SignInNotOffered,
+        errors.SignInNotOffered,
         QT_TRANSLATE_NOOP("Errors", "This environment does not offer that way of signing in."),
     ),
     (errors.SessionExpired, QT_TRANSLATE_NOOP("Errors", "The sign-in is no longer valid. Sign in again.")),
@@ -93,22 +106,27 @@ _SENTENCES: tuple[tuple[type[Exception], str], ...] = (
 
 
 def error_text(error: Exception) -> str:
-    """One translated sentence for `error`; otherwise the service's own message (in the asked language)."""
+    """One sentence of the interface's catalogue for `error`, in the interface language.
+
+    The only way an error reaches the screen: never `str(error)` nor its `message` (the API layer's
+    English). Field-level messages of a refused enrollment are shown beside their fields instead.
+    """
     if isinstance(error, errors.RateLimited):
         return _tr("Too many requests.") + " " + wait_text(error.retry_after)
     if isinstance(error, errors.ServiceUnavailable):
         return _tr("The service is unavailable right now.") + " " + wait_text(error.retry_after)
     for kind, sentence in _SENTENCES:
         if isinstance(error, kind):
-            return _tr(sentence)
+            return _tr(str(sentence))
     if isinstance(error, errors.ServerError):
         return _tr("The service had an internal error. Try again.")
-    if isinstance(error, auth_errors.OAuthError):
+    if isinstance(error, errors.OAuthError):
         return _tr("The sign-in service refused the sign-in (%1).").replace("%1", error.error)
-    if isinstance(error, auth_errors.TokenServiceError):
+    if isinstance(error, errors.TokenServiceError):
         return _tr("The sign-in service gave an unexpected answer (%1).").replace("%1", str(error.status))
     if isinstance(error, errors.SignInError):
         return _tr("Sign-in failed.")
-    if isinstance(error, errors.ApiError):  # the service's message, already in the asked language
-        return error.message
-    return _tr("Something went wrong: %1").replace("%1", str(error))
+    if isinstance(error, errors.ApiError):
+        detail = error.response_code or str(error.status)
+        return _tr("The service refused the request (%1).").replace("%1", detail)
+    return _tr("Something went wrong. The log has the details.")

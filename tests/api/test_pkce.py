@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 import pytest
 
-from console.api.auth_errors import (
+from console.api.errors import (
     BrowserUnavailable,
     OAuthError,
     SignInCancelled,

@@ -10,15 +10,16 @@ import httpx
 import pytest
 from keyring.errors import KeyringLocked, NoKeyringError
 
-from console.api.auth_errors import (
+from console.api.environments import Environment, load_environments
+from console.api.errors import (
+    ConnectionFailed,
     NotSignedIn,
     SignInCancelled,
     SignInNotOffered,
     SignInTimedOut,
     StateMismatch,
+    WrongCredentials,
 )
-from console.api.environments import Environment, load_environments
-from console.api.errors import ConnectionFailed, WrongCredentials
 from console.api.secrets import SERVICE, SecretStore
 from console.api.session import EnvironmentSession
 from tests.api.browser import JANE_NUMBER, JANE_PIN, SandboxBrowser
@@ -121,7 +122,9 @@ async def test_remembered_partner_lives_in_the_keyring_and_resumes(
     }
     later = EnvironmentSession(env, transport=WatchingTransport())  # the next run of the console
     try:
-        assert later.remembered_partner() == PARTNER[0]
+        assert later.remembered_partner is None  # not read yet
+        await later.load()
+        assert later.remembered_partner == PARTNER[0]
         assert await later.resume() is True
         assert later.identity is not None and later.identity.client_id == PARTNER[0]
         await later.sign_out()
@@ -137,7 +140,7 @@ async def test_not_remembering_forgets_a_remembered_secret(
     await session.sign_in_partner(*PARTNER, remember=True)
     await session.sign_in_partner(*PARTNER, remember=False)
     assert entries(keyring_backend) == {}
-    assert session.remembered_partner() is None
+    assert session.remembered_partner is None
 
 
 @pytest.mark.parametrize("error", [NoKeyringError, KeyringLocked])
@@ -150,9 +153,10 @@ async def test_without_a_keyring_secrets_are_kept_for_the_session_only(
             await session.sign_in_partner(*PARTNER, remember=True)
             assert session.signed_in
             assert session.secret_persistent is False  # the UI says so
-            assert session.remembered_partner() == PARTNER[0]  # for this session
+            assert session.remembered_partner == PARTNER[0]  # for this session
             other_run = EnvironmentSession(env, transport=WatchingTransport())
-            assert other_run.remembered_partner() is None
+            await other_run.load()
+            assert other_run.remembered_partner is None
             await other_run.aclose()
         finally:
             await session.aclose()
@@ -223,7 +227,7 @@ async def test_member_session_resumes_from_the_keyring_and_sign_out_revokes(
 async def test_resume_with_a_dead_refresh_token_is_false_and_cleans_up(
     env: Environment, session: EnvironmentSession, keyring_backend: MemoryKeyring
 ) -> None:
-    SecretStore().set("sandbox", "member.refresh_token", "no-such-token")
+    await SecretStore().write("sandbox", "member.refresh_token", "no-such-token")
     assert await session.resume() is False
     assert entries(keyring_backend) == {}
 
@@ -336,7 +340,7 @@ async def test_resume_falls_back_to_a_remembered_partner_when_the_member_token_i
     env: Environment, session: EnvironmentSession, keyring_backend: MemoryKeyring
 ) -> None:
     await session.sign_in_partner(*PARTNER, remember=True)
-    SecretStore().set("sandbox", "member.refresh_token", "no-such-token")
+    await SecretStore().write("sandbox", "member.refresh_token", "no-such-token")
     later = EnvironmentSession(env, transport=WatchingTransport())
     try:
         assert await later.resume() is True

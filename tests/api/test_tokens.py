@@ -11,8 +11,7 @@ import httpx
 import pytest
 
 from console.api import pkce
-from console.api.auth_errors import NotSignedIn, OAuthError, SessionExpired, WrongCredentials
-from console.api.errors import ConnectionFailed
+from console.api.errors import ConnectionFailed, NotSignedIn, OAuthError, SessionExpired, WrongCredentials
 from console.api.secrets import SecretStore
 from console.api.tokens import MEMBER_SCOPES, REFRESH_TOKEN_KEY, TokenEndpoint, TokenManager
 from tests.api.browser import JANE_NUMBER, SandboxBrowser
@@ -246,7 +245,7 @@ async def test_member_facts_carry_the_collector_number(
     assert facts.method == "member"
     assert facts.collector_number == JANE_NUMBER
     assert "collector:summary:read" in facts.scopes
-    assert store.get(ENV, REFRESH_TOKEN_KEY)
+    assert await store.read(ENV, REFRESH_TOKEN_KEY)
     assert await summaries(sandbox_url, manager, 1) == [200]
 
 
@@ -254,16 +253,16 @@ async def test_member_refresh_rotates_the_refresh_token(
     sandbox_url: str, endpoint: TokenEndpoint, store: SecretStore, clock: Clock
 ) -> None:
     manager = await member(endpoint, store, clock, sandbox_url)
-    first = store.get(ENV, REFRESH_TOKEN_KEY)
+    first = await store.read(ENV, REFRESH_TOKEN_KEY)
     clear_log(sandbox_url)
     clock.now += 3601
     assert await summaries(sandbox_url, manager, 50) == [200] * 50
     assert [t["grantType"] for t in log_of(sandbox_url, "/oauth/token")] == ["refresh_token"]
-    second = store.get(ENV, REFRESH_TOKEN_KEY)
+    second = await store.read(ENV, REFRESH_TOKEN_KEY)
     assert second and second != first
     clock.now += 3601
     assert await summaries(sandbox_url, manager, 1) == [200]
-    third = store.get(ENV, REFRESH_TOKEN_KEY)
+    third = await store.read(ENV, REFRESH_TOKEN_KEY)
     assert third not in (first, second)
     # The old ones are dead at the server.
     with pytest.raises(SessionExpired):
@@ -276,14 +275,14 @@ async def test_a_dead_refresh_token_ends_the_session_and_leaves_the_keyring(
     sandbox_url: str, endpoint: TokenEndpoint, store: SecretStore, clock: Clock
 ) -> None:
     manager = await member(endpoint, store, clock, sandbox_url)
-    refresh_token = store.get(ENV, REFRESH_TOKEN_KEY)
+    refresh_token = await store.read(ENV, REFRESH_TOKEN_KEY)
     assert refresh_token
     assert await endpoint.revoke({"client_id": "sandbox-console", "token": refresh_token})
     clock.now += 3601
     async with httpx.AsyncClient(base_url=sandbox_url, auth=manager) as http:
         with pytest.raises(SessionExpired):
             await http.get(SUMMARY)
-    assert store.get(ENV, REFRESH_TOKEN_KEY) is None
+    assert await store.read(ENV, REFRESH_TOKEN_KEY) is None
 
 
 async def test_sign_out_revokes_and_clears_memory_and_keyring(
@@ -294,7 +293,7 @@ async def test_sign_out_revokes_and_clears_memory_and_keyring(
     keyring_backend: MemoryKeyring,
 ) -> None:
     manager = await member(endpoint, store, clock, sandbox_url)
-    refresh_token = store.get(ENV, REFRESH_TOKEN_KEY)
+    refresh_token = await store.read(ENV, REFRESH_TOKEN_KEY)
     assert refresh_token and keyring_backend.items
     assert await manager.sign_out() is True
     assert keyring_backend.items == {}
@@ -341,12 +340,12 @@ async def test_no_token_or_secret_in_repr_or_logs(
         seen.append(request.headers["Authorization"].removeprefix("Bearer "))
 
     manager = await member(endpoint, store, clock, sandbox_url)
-    first_refresh = store.get(ENV, REFRESH_TOKEN_KEY)
+    first_refresh = await store.read(ENV, REFRESH_TOKEN_KEY)
     clock.now += 3601
     hooks = {"request": [capture]}
     async with httpx.AsyncClient(base_url=sandbox_url, auth=manager, event_hooks=hooks) as http:
         assert (await http.get(SUMMARY)).status_code == 200
-    secrets = {*seen, first_refresh, store.get(ENV, REFRESH_TOKEN_KEY), PARTNER[1]}
+    secrets = {*seen, first_refresh, await store.read(ENV, REFRESH_TOKEN_KEY), PARTNER[1]}
     shown = [repr(manager), str(manager), repr(manager.facts()), repr(manager._token), caplog.text]
     for secret in secrets:
         assert secret and len(secret) > 20

@@ -8,21 +8,14 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from console.api import auth_errors, errors
+from console.api import errors
 from console.ui.errors import error_text
-
-# These carry what the service or the sign-in tenant said, which is the useful part.
-PASSED_THROUGH = {errors.ApiError, errors.ValidationFailed}
 
 
 def _error_classes() -> list[type[errors.CollectorError]]:
-    found = {
-        cls
-        for module in (errors, auth_errors)
-        for _, cls in inspect.getmembers(module, inspect.isclass)
-        if issubclass(cls, errors.CollectorError)
-    }
-    return sorted(found - PASSED_THROUGH, key=lambda cls: cls.__name__)
+    members = inspect.getmembers(errors, inspect.isclass)
+    found = {cls for _, cls in members if issubclass(cls, errors.CollectorError)}
+    return sorted(found, key=lambda cls: cls.__name__)
 
 
 class _Shouting(QTranslator):
@@ -47,11 +40,15 @@ def _make(cls: type[errors.CollectorError]) -> errors.CollectorError:
         return cls("key", None)  # type: ignore[arg-type]
     if cls is errors.CapabilityMissing:
         return cls("search", "Production")
-    if cls is auth_errors.OAuthError:
+    if cls is errors.OAuthError:
         return cls("access_denied", "Service not found")
-    if cls is auth_errors.TokenServiceError:
+    if cls is errors.TokenServiceError:
         return cls(502)
-    if cls is auth_errors.BrowserUnavailable:
+    if cls is errors.UnknownEnvironment:
+        return cls("staging")
+    if cls is errors.PartnerSecretMissing:
+        return cls("Certification")
+    if cls is errors.BrowserUnavailable:
         return cls("http://127.0.0.1/authorize")
     return cls()
 
@@ -76,6 +73,9 @@ def test_waits_are_counted_in_seconds() -> None:
     )
 
 
-def test_the_service_message_is_kept_for_validation(shouting: None) -> None:
-    error = errors.ValidationFailed("La date de naissance est invalide.", status=400)
-    assert error_text(error) == "La date de naissance est invalide."
+def test_the_api_layers_own_words_never_reach_the_screen(shouting: None) -> None:
+    refused = errors.ValidationFailed("La date de naissance est invalide.", status=400)
+    unknown = errors.ApiError("I'm a teapot", status=418, response_code="TEAPOT")
+    assert error_text(refused) == "THE SERVICE REFUSED SOME OF THE DETAILS."
+    assert error_text(unknown) == "THE SERVICE REFUSED THE REQUEST (%1).".replace("%1", "TEAPOT")
+    assert error_text(RuntimeError("a bug's own words")) == "SOMETHING WENT WRONG. THE LOG HAS THE DETAILS."
