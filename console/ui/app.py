@@ -1,9 +1,8 @@
-"""The running console: logging, the environment sessions, the embedded sandbox and a clean quit."""
+"""The running console: logging, the crash handler, the sessions registry, and a clean quit."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import logging
 import logging.handlers
@@ -18,20 +17,18 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from console.api.environments import Environment, EnvironmentConfigError, load_environments
 from console.api.redaction import RedactingFilter
+from console.services.sessions import DEFAULT_ENVIRONMENT, SessionFactory, Sessions, load_all
 
 if TYPE_CHECKING:
+    from console.api.environments import Environment
     from console.api.session import EnvironmentSession
-    from console.sandbox import EmbeddedSandbox
     from console.ui.main_window import MainWindow
-    from console.ui.network import NetworkThread
     from console.ui.settings import Settings
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "collector-console"
-DEFAULT_ENVIRONMENT = "sandbox"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -89,91 +86,6 @@ def setup_logging(level: str, folder: Path | None = None) -> Path:
     return path
 
 
-def environments_from(user_file: str) -> tuple[dict[str, Environment], str | None]:
-    """The environments, and a problem with the user's file (then only the bundled ones are used)."""
-    if user_file:
-        try:
-            return load_environments(Path(user_file).expanduser()), None
-        except EnvironmentConfigError as exc:
-            log.warning("Ignoring the user environments file: %s", exc)
-            return load_environments(), str(exc)
-    return load_environments(), None
-
-
-SessionFactory = Callable[[Environment], "EnvironmentSession"]
-
-
-class Sessions:
-    """One EnvironmentSession per environment, made on first use; starts the embedded sandbox when needed.
-
-    The sandbox starts in a worker thread so the window paints and stays responsive meanwhile.
-    """
-
-    def __init__(self, environments: dict[str, Environment], factory: SessionFactory, *,
-                 start_sandbox: Callable[[], EmbeddedSandbox] | None = None) -> None:
-        self.environments = environments
-        self._factory = factory
-        self._start_sandbox = start_sandbox or _start_default_sandbox
-        self._sessions: dict[str, EnvironmentSession] = {}
-        self._sandbox: EmbeddedSandbox | None = None
-        self._sandbox_starting: asyncio.Future[EmbeddedSandbox] | None = None
-
-    @property
-    def sandbox(self) -> EmbeddedSandbox | None:
-        return self._sandbox
-
-    def existing(self, name: str) -> EnvironmentSession | None:
-        return self._sessions.get(name)
-
-    async def get(self, name: str) -> EnvironmentSession:
-        """The session for environment `name` (KeyError if unknown); may start the sandbox first."""
-        if name in self._sessions:
-            return self._sessions[name]
-        env = self.environments[name]
-        if env.embedded and not env.ready:
-            sandbox = await self._ensure_sandbox()
-            env = env.with_base(sandbox.base_url)
-        if name not in self._sessions:  # another caller may have made it while we awaited
-            self._sessions[name] = self._factory(env)
-        return self._sessions[name]
-
-    async def _ensure_sandbox(self) -> EmbeddedSandbox:
-        if self._sandbox is not None:
-            return self._sandbox
-        if self._sandbox_starting is None:
-            loop = asyncio.get_running_loop()
-            self._sandbox_starting = loop.run_in_executor(None, self._start_sandbox)
-        try:
-            self._sandbox = await asyncio.shield(self._sandbox_starting)
-        except Exception:
-            self._sandbox_starting = None
-            raise
-        log.info("Embedded sandbox at %s", self._sandbox.base_url)
-        return self._sandbox
-
-    async def aclose(self) -> None:
-        """Close every session's connections and stop the sandbox (in a worker thread)."""
-        sessions, self._sessions = list(self._sessions.values()), {}
-        for session in sessions:
-            try:
-                await asyncio.wait_for(session.aclose(), 5)
-            except (TimeoutError, Exception):
-                log.exception("Closing the %s session failed", session.env.name)
-        starting = self._sandbox_starting
-        if self._sandbox is None and starting is not None:
-            with contextlib.suppress(Exception):
-                self._sandbox = await starting
-        if self._sandbox is not None:
-            sandbox, self._sandbox = self._sandbox, None
-            await asyncio.get_running_loop().run_in_executor(None, sandbox.stop)
-
-
-def _start_default_sandbox() -> EmbeddedSandbox:
-    from console.sandbox import start_embedded
-
-    return start_embedded()
-
-
 @dataclass
 class Options:
     """What the command line asked for."""
@@ -192,7 +104,6 @@ async def run_console(options: Options, window: MainWindow) -> int:
     """The console's main coroutine: finish the (already painted) window, wait until it closes, shut down."""
     from console.ui.crash import CrashHandler
     from console.ui.idle import IdleWatcher
-    from console.ui.network import NetworkThread
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -202,18 +113,19 @@ async def run_console(options: Options, window: MainWindow) -> int:
     setup_logging(options.log_level or settings.log_level)
     crash = CrashHandler(log_folder(), show_dialogs=not options.no_err_windows)
     crash.install()
-    environments, env_problem = environments_from(settings.environments_file)
+    loaded = load_all(settings.environments_file)
+    environments = loaded.environments
 
     tune_for_ui()
-    network = NetworkThread()
-    sessions = Sessions(environments, session_factory(settings, network))
+    sessions = Sessions(environments, session_factory(settings))
     window.attach(sessions)
     window.idle_watcher = IdleWatcher(context, app)
     closed = asyncio.Event()
     window.sig_closed.connect(closed.set)
-    if env_problem:
-        window.show_notice(QCoreApplication.translate("App", "Your environments file was ignored: %1")
-                           .replace("%1", env_problem))
+    if loaded.ignored_file is not None:
+        window.show_notice(QCoreApplication.translate(
+            "App", "Your environments file %1 is not valid and was ignored; the log names the problem.")
+            .replace("%1", loaded.ignored_file.name))
     name = options.env or settings.last_environment or DEFAULT_ENVIRONMENT
     if name not in environments:
         window.show_notice(QCoreApplication.translate("App", "Unknown environment “%1”; using the sandbox.")
@@ -229,12 +141,12 @@ async def run_console(options: Options, window: MainWindow) -> int:
     try:
         await closed.wait()
     finally:
-        await shutdown(sessions, network)
+        await shutdown(sessions)
         crash.uninstall()
     return window.exit_code
 
 
-async def _when_ready(window: MainWindow, starting: asyncio.Future[None], options: Options) -> None:
+async def _when_ready(window: MainWindow, starting: asyncio.Future[object], options: Options) -> None:
     await starting
     options.mark("ready")
     if options.screenshot is not None:
@@ -246,11 +158,12 @@ async def _when_ready(window: MainWindow, starting: asyncio.Future[None], option
 
 
 UI_SWITCH_INTERVAL = 0.001
-"""Seconds a thread holds the GIL before handing over: short, so the UI thread waits little for it."""
+"""Seconds a thread holds the GIL before handing over: short, so the UI thread waits little for the
+embedded sandbox's thread."""
 
 
 def tune_for_ui() -> None:
-    """Favour the UI thread's latency over the network thread's throughput."""
+    """Favour the UI thread's latency over the embedded sandbox thread's throughput."""
     sys.setswitchinterval(UI_SWITCH_INTERVAL)
 
 
@@ -260,30 +173,30 @@ def settle_after_start() -> None:
     gc.freeze()
 
 
-def session_factory(settings: Settings, network: NetworkThread, **extra: Any) -> SessionFactory:
-    """Makes each environment's session from the settings, its HTTP work on the network thread."""
+def session_factory(settings: Settings, **extra: Any) -> SessionFactory:
+    """Makes each environment's session from the settings.
+
+    Sessions run on the UI loop: the client queues bursts itself (a few connections at a time), so 200
+    concurrent lookups keep the UI heartbeat well within its targets (tests/bench/bench_responsiveness.py);
+    keyring calls run in worker threads.
+    """
     from console.api.client import ClientSettings
     from console.api.session import EnvironmentSession
-    from console.ui.network import ThreadedSession
 
     def make(env: Environment) -> EnvironmentSession:
         client_settings = ClientSettings(connect_timeout=settings.connect_timeout,
                                          read_timeout=settings.read_timeout)
-        session = EnvironmentSession(env, settings=client_settings, language=settings.language, **extra)
-        return ThreadedSession(session, network)  # type: ignore[return-value]
+        return EnvironmentSession(env, settings=client_settings, language=settings.language, **extra)
 
     return make
 
 
-async def shutdown(sessions: Sessions, network: NetworkThread) -> None:
-    """Cancel background tasks here and on the network thread, close sessions, stop the sandbox and the
-    network thread; bounded so quitting never hangs."""
+async def shutdown(sessions: Sessions) -> None:
+    """Cancel background tasks, close the sessions and stop the sandbox; bounded so quitting never hangs."""
     current = asyncio.current_task()
     tasks = [task for task in asyncio.all_tasks() if task is not current and not task.done()]
     for task in tasks:
         task.cancel()
     if tasks:
         await asyncio.wait(tasks, timeout=5)
-    await network.drain()
     await sessions.aclose()
-    await asyncio.get_running_loop().run_in_executor(None, network.stop)

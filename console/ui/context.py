@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -15,17 +15,21 @@ from console.ui.settings import Settings
 if TYPE_CHECKING:
     from console.api.environments import Environment
     from console.api.session import EnvironmentSession
+    from console.services.sessions import Change, Sessions
 
 
 class ConsoleContext(QObject):
     """Handed to every page: what the console is connected to and what the user may see.
 
-    Pages read `session` (the current environment's `EnvironmentSession`, or None before one exists) and
-    clear member data on `sig_session_changed` and `sig_locked`.
+    The one place where the sessions registry's announcements become Qt signals. Pages read `session`
+    (the current environment's `EnvironmentSession`, or None while none is open) and clear member data
+    on `sig_session_changed` and `sig_locked`.
     """
 
     sig_session_changed = Signal(object)
     """(EnvironmentSession | None): the environment was switched, or its user signed in or out."""
+    sig_token_renewed = Signal()
+    """The current session got a new access token."""
     sig_locked = Signal()
     """The window locked after idle time: hide member data now."""
     sig_unlocked = Signal()
@@ -33,24 +37,54 @@ class ConsoleContext(QObject):
     sig_busy_changed = Signal(bool)
     """(busy): the first request started, or the last one finished."""
 
-    def __init__(self, settings: Settings | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, parent: QObject | None = None,
+                 sessions: Sessions | None = None) -> None:
         super().__init__(parent)
         self._settings = settings if settings is not None else Settings(parent=self)
-        self._session: EnvironmentSession | None = None
         self._busy_count = 0
-        self._locked = False
+        self._sessions: Sessions | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        if sessions is not None:
+            self.attach(sessions)
+
+    def attach(self, sessions: Sessions) -> None:
+        """Follow `sessions` (the registry the window switches environments in) from now on."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        self._sessions = sessions
+        self._unsubscribe = sessions.subscribe(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        # Compared by value: this module stays importable before the API layer (first paint).
+        if change == "token_renewed":
+            self.sig_token_renewed.emit()
+        elif change == "locked":
+            self.sig_locked.emit()
+        elif change == "unlocked":
+            self.sig_unlocked.emit()
+        else:
+            self.sig_session_changed.emit(self.session)
 
     @property
     def settings(self) -> Settings:
         return self._settings
 
     @property
+    def sessions(self) -> Sessions:
+        """The registry; an empty one until the window attaches its own (pages shown on their own)."""
+        if self._sessions is None:
+            self.attach(_no_sessions())
+        assert self._sessions is not None
+        return self._sessions
+
+    @property
     def session(self) -> EnvironmentSession | None:
-        return self._session
+        return self._sessions.current if self._sessions is not None else None
 
     @property
     def environment(self) -> Environment | None:
-        return self._session.env if self._session is not None else None
+        session = self.session
+        return session.env if session is not None else None
 
     @property
     def is_production(self) -> bool:
@@ -58,28 +92,19 @@ class ConsoleContext(QObject):
         return env is not None and env.is_production
 
     def set_session(self, session: EnvironmentSession | None) -> None:
-        """Make `session` current (also after a sign-in or sign-out in it) and tell every page."""
-        self._session = session
-        self.sig_session_changed.emit(session)
-
-    def notify_session_changed(self) -> None:
-        """The current session signed in or out."""
-        self.sig_session_changed.emit(self._session)
+        """Make `session` current without an environment switch (a page shown on its own, in tests)."""
+        self.sessions.make_current(session)
 
     # Lock ------------------------------------------------------------------------------------------
     @property
     def locked(self) -> bool:
-        return self._locked
+        return self._sessions is not None and self._sessions.locked
 
     def lock(self) -> None:
-        if not self._locked:
-            self._locked = True
-            self.sig_locked.emit()
+        self.sessions.lock()
 
     def unlock(self) -> None:
-        if self._locked:
-            self._locked = False
-            self.sig_unlocked.emit()
+        self.sessions.unlock()
 
     # Busy ------------------------------------------------------------------------------------------
     @property
@@ -130,11 +155,18 @@ class ConsoleContext(QObject):
     def staff_identity(self) -> str:
         """Who is at the keyboard, for audit and consent records: OS login, and the signed-in identity."""
         user = _login_name()
-        session = self._session
+        session = self.session
         identity = session.identity if session is not None else None
         if identity is None:
             return user
         return f"{user} ({identity.method}: {identity.display})"
+
+
+def _no_sessions() -> Sessions:
+    from console.api.session import EnvironmentSession
+    from console.services.sessions import Sessions
+
+    return Sessions({}, EnvironmentSession)
 
 
 def _login_name() -> str:

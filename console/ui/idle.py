@@ -8,14 +8,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from console.api.auth_errors import WrongCredentials
-from console.api.errors import CollectorError
+from console.api.errors import CollectorError, WrongCredentials
 from console.ui.context import ConsoleContext
 from console.ui.errors import error_text
+from console.ui.tasks import ui_slot
 from console.ui.widgets import InlineMessage
 
 INPUT_EVENTS = frozenset({
@@ -169,7 +168,7 @@ class LockScreen(QWidget):
             self.unlock_button.setText(self.tr("Sign in in the &browser"))
             self.unlock_button.setFocus()
 
-    @qasync.asyncSlot()
+    @ui_slot
     async def _on_unlock_clicked(self) -> None:
         await self.unlock()
 
@@ -188,7 +187,7 @@ class LockScreen(QWidget):
                     if not self.secret.text():
                         self.message.show_message(self.tr("Enter the secret."))
                         return False
-                    remember = session.remembered_partner() is not None
+                    remember = session.remembered_partner is not None
                     await session.sign_in_partner(identity.client_id, self.secret.text(), remember)
                 else:
                     await session.sign_in_member(self._member_connection(identity), self._open_browser)
@@ -203,7 +202,6 @@ class LockScreen(QWidget):
             self.unlock_button.setEnabled(True)
         self.secret.clear()
         self._context.unlock()
-        self._context.notify_session_changed()
         return True
 
     @staticmethod

@@ -1,17 +1,17 @@
-"""The main window: pages, environment switcher, status bar, Production band and lock screen.
+"""The main window: the shell (menus, toolbar, pages, status bar, Production band) and navigation.
 
-Built in two steps so the first paint does not wait for the API layer: the shell (toolbar, status bar,
-an empty page stack) needs only Qt; `attach(sessions)` then adds the pages and the environments. This
-module therefore imports asyncio, qasync and `console.api` lazily.
+Built in two steps so the first paint does not wait for the API layer: the shell needs only Qt;
+`attach(sessions)` then adds the pages and the environments. What happens when an environment is
+switched or a session signs in lives in `console.services.sessions`; the window asks for it and renders
+what the registry announces (through `ConsoleContext`). This module imports the API layer lazily.
 """
 
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolBar,
@@ -29,14 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from console.ui.context import ConsoleContext
-from console.ui.widgets import ERROR_STYLE, NOTICE_STYLE, BusyIndicator, PlaceholderPage, ProductionBand
+from console.ui.status_bar import StatusItems, connection_state
+from console.ui.tasks import run_task
+from console.ui.widgets import PlaceholderPage, ProductionBand
 
 if TYPE_CHECKING:
     import asyncio
 
     from console.api.exchange import Exchange
     from console.api.session import EnvironmentSession
-    from console.ui.app import Sessions
+    from console.services.sessions import Sessions
     from console.ui.enroll import EnrollPage
     from console.ui.idle import IdleWatcher, LockScreen
     from console.ui.inspector import RequestInspector
@@ -48,7 +51,6 @@ BrowserOpener = Callable[[str], object]
 log = logging.getLogger(__name__)
 
 PRODUCTION_WORD = "PRODUCTION"
-STATUS_ITEM_STYLE = "padding: 0 10px 0 4px; border-right: 1px solid palette(mid);"
 
 
 class MainWindow(QMainWindow):
@@ -70,8 +72,7 @@ class MainWindow(QMainWindow):
         self._open_browser = open_browser
         self._history: list[QWidget] = []
         self._painted = False
-        self._switch_generation = 0
-        self._unsubscribe = None
+        self._unsubscribe_exchanges: Callable[[], None] | None = None
         self.signin_dialog: SignInDialog | None = None
         self.idle_watcher: IdleWatcher | None = None
         self.lock_screen: LockScreen | None = None
@@ -79,13 +80,21 @@ class MainWindow(QMainWindow):
         self.request_inspector: RequestInspector | None = None
         self.member_page: MemberPage | None = None
         self.enroll_page: EnrollPage | None = None
-        self._tasks: set[asyncio.Task[object]] = set()
+        self._tasks: set[asyncio.Task[Any]] = set()
         self.setWindowTitle(self.tr("Collector Console"))
         self.resize(1100, 720)
 
         self._build_shell()
+        self._build_actions()
+        self._build_menus()
         self._build_toolbar()
-        self._build_status_bar()
+        self.status = StatusItems(self.statusBar())
+        self.environment_label = self.status.environment
+        self.identity_label = self.status.identity
+        self.token_label = self.status.token
+        self.connection_label = self.status.connection
+        self.notice_label = self.status.notice
+        self.busy_indicator = self.status.busy
 
         self._token_timer = QTimer(self)
         self._token_timer.setInterval(1000)
@@ -108,6 +117,7 @@ class MainWindow(QMainWindow):
         from console.ui.signin import system_browser
 
         self.sessions = sessions
+        self.context.attach(sessions)
         if self._open_browser is None:
             self._open_browser = system_browser
         for name, env in sessions.environments.items():
@@ -132,6 +142,7 @@ class MainWindow(QMainWindow):
         self.requests_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.requests_action.setToolTip(self.tr("Requests sent and their answers, redacted (Ctrl+Shift+R)"))
         self.toolbar.addAction(self.requests_action)
+        self.menu_view.addAction(self.requests_action)
 
     def wait_for_first_paint(self, timeout: float = 1.0) -> None:
         """Process events until the window has painted once (at most `timeout` seconds)."""
@@ -139,20 +150,12 @@ class MainWindow(QMainWindow):
         while not self._painted and time.monotonic() < deadline:
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
-    def spawn(self, coro: Coroutine[object, object, object]) -> asyncio.Task[object]:
-        """Run `coro` as a task the window keeps; a bug in it reaches the crash handler, as in asyncSlot."""
-        import asyncio
-
-        task = asyncio.ensure_future(coro)
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run `coro` as a task the window cancels when it closes; a bug in it reaches the crash handler."""
+        task = run_task(coro)
         self._tasks.add(task)
-        task.add_done_callback(self._task_done)
+        task.add_done_callback(self._tasks.discard)
         return task
-
-    def _task_done(self, task: asyncio.Task[object]) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            error = task.exception()
-            sys.excepthook(type(error), error, error.__traceback__)
 
     # Building ----------------------------------------------------------------------------------------
     def _build_shell(self) -> None:
@@ -169,24 +172,55 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
+    def _action(self, text: str, slot: Callable[[], object], shortcut: str | None = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.search_action = self._action(self.tr("&Search"), self.show_search, "Ctrl+F",
+                                          self.tr("Find a member (Ctrl+F)"))
+        self.enroll_action = self._action(self.tr("&Enroll"), self.show_enroll, "Ctrl+N",
+                                          self.tr("Enroll a new member (Ctrl+N)"))
+        self.back_action = self._action(self.tr("&Back"), self.go_back, "Esc", self.tr("Back (Esc)"))
+        self.back_action.setEnabled(False)
+        self.sign_in_action = self._action(self.tr("Sign &in…"), self.open_sign_in)
+        self.sign_out_action = self._action(self.tr("Sign &out"), self._on_sign_out)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
+
+    def _build_menus(self) -> None:
+        """File, View, Tools and Help; features add their actions to `menu_tools` and the others."""
+        bar = self.menuBar()
+        self.menu_file = QMenu(self.tr("&File"), self)
+        self.menu_view = QMenu(self.tr("&View"), self)
+        self.menu_tools = QMenu(self.tr("&Tools"), self)
+        self.menu_help = QMenu(self.tr("&Help"), self)
+        for menu in (self.menu_file, self.menu_view, self.menu_tools, self.menu_help):
+            bar.addMenu(menu)
+        self.menu_file.addActions([self.sign_in_action, self.sign_out_action])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.quit_action)
+        self.menu_view.addActions([self.back_action, self.search_action, self.enroll_action])
+        self.menu_view.addSeparator()
+        self.about_action = self._action(self.tr("&About Collector Console"), self._show_about)
+        self.menu_help.addAction(self.about_action)
+        self.menu_tools.menuAction().setVisible(False)  # shown once a tool is added: add_tool()
+
+    def add_tool(self, action: QAction) -> None:
+        """Put `action` in the Tools menu."""
+        self.menu_tools.addAction(action)
+        self.menu_tools.menuAction().setVisible(True)
+
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
-        self.search_action = QAction(self.tr("&Search"), self)
-        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.search_action.setToolTip(self.tr("Find a member (Ctrl+F)"))
-        self.search_action.triggered.connect(self.show_search)
-        self.enroll_action = QAction(self.tr("&Enroll"), self)
-        self.enroll_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.enroll_action.setToolTip(self.tr("Enroll a new member (Ctrl+N)"))
-        self.enroll_action.triggered.connect(self.show_enroll)
-        self.back_action = QAction(self.tr("&Back"), self)
-        self.back_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.back_action.setToolTip(self.tr("Back (Esc)"))
-        self.back_action.triggered.connect(self.go_back)
-        self.back_action.setEnabled(False)
         for action in (self.back_action, self.search_action, self.enroll_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -196,33 +230,16 @@ class MainWindow(QMainWindow):
         self.environment_combo.setToolTip(self.tr("The Collector Service environment the console talks to"))
         self.environment_combo.activated.connect(self._on_environment_activated)
         toolbar.addWidget(self.environment_combo)
-        self.sign_in_action = QAction(self.tr("Sign &in…"), self)
-        self.sign_in_action.triggered.connect(self.open_sign_in)
-        self.sign_out_action = QAction(self.tr("Sign &out"), self)
-        self.sign_out_action.triggered.connect(self._on_sign_out)
         toolbar.addAction(self.sign_in_action)
         toolbar.addAction(self.sign_out_action)
         toolbar.addSeparator()  # the request inspector's toggle follows, once `attach` has built it
         self.toolbar = toolbar
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.environment_label = QLabel()
-        self.identity_label = QLabel()
-        self.token_label = QLabel()
-        self.connection_label = QLabel()
-        self.notice_label = QLabel()
-        self.notice_label.setStyleSheet(NOTICE_STYLE)
-        self.busy_indicator = BusyIndicator()
-        for label, name in ((self.environment_label, self.tr("Environment")),
-                            (self.identity_label, self.tr("Signed-in identity")),
-                            (self.token_label, self.tr("Token lifetime")),
-                            (self.connection_label, self.tr("Connection state")),
-                            (self.notice_label, self.tr("Notice"))):
-            label.setAccessibleName(name)
-            label.setStyleSheet(label.styleSheet() + STATUS_ITEM_STYLE)
-            bar.addWidget(label)
-        bar.addPermanentWidget(self.busy_indicator)
+    def _show_about(self) -> None:
+        from console import __version__
+
+        text = self.tr("Collector Console %1\nFor AIR MILES partner staff.").replace("%1", __version__)
+        QMessageBox.about(self, self.tr("About Collector Console"), text)
 
     # Navigation --------------------------------------------------------------------------------------
     def _navigate(self, page: QWidget | None) -> None:
@@ -230,7 +247,8 @@ class MainWindow(QMainWindow):
             return
         current = self.pages.currentWidget()
         if current is not page:
-            self._history.append(current)
+            if current is not None:
+                self._history.append(current)
             del self._history[:-20]
             self.pages.setCurrentWidget(page)
         self.back_action.setEnabled(bool(self._history))
@@ -266,6 +284,7 @@ class MainWindow(QMainWindow):
 
         Runs the modal confirmation outside any coroutine, then the switch as a task.
         """
+        assert self.sessions is not None
         env = self.context.environment
         if env is not None and env.name == name:
             return
@@ -283,46 +302,28 @@ class MainWindow(QMainWindow):
         return ok and text.strip() == PRODUCTION_WORD
 
     async def switch_environment(self, name: str, *, offer_sign_in: bool = True) -> EnvironmentSession | None:
-        """Make `name` current: member data is cleared at once, then the session connects (and resumes)."""
-        self._switch_generation += 1
-        generation = self._switch_generation
-        env = self.sessions.environments[name]
-        self._select_in_combo(name)
-        self.context.set_session(None)
+        """Make `name` current (member data leaves the screen at once), resume its sign-in, check health."""
+        from console.api.errors import CollectorError
+        from console.ui.errors import error_text
+
+        assert self.sessions is not None
         self._clear_keyring_notice()
-        self.environment_label.setText(self.tr("%1 (starting…)").replace("%1", env.label))
-        self.production_band.setVisible(env.is_production)
         try:
             with self.context.busy():
-                session = await self.sessions.get(name)
-        except Exception as exc:  # the sandbox failed to start: a bug or a port problem, shown and logged
-            log.exception("Could not open the %s environment", name)
-            self.connection_label.setText(self.tr("Cannot start: %1").replace("%1", str(exc)))
-            self.connection_label.setStyleSheet(ERROR_STYLE + STATUS_ITEM_STYLE)
+                session = await self.sessions.switch(name)
+        except CollectorError as exc:
+            self.status.show_connection("failed")
+            self.show_notice(error_text(exc))
             return None
-        if generation != self._switch_generation:
+        if session is None:
             return None  # another switch started meanwhile
         self.context.settings.last_environment = name
-        self.context.set_session(session)
         self.spawn(self._check_health(session))
-        if not session.signed_in:
-            await self._resume(session)
+        with self.context.busy():
+            await self.sessions.resume(session)
         if offer_sign_in and not session.signed_in and self.context.session is session:
             self.open_sign_in()
         return session
-
-    async def _resume(self, session: EnvironmentSession) -> None:
-        """Sign in again from what the keyring kept for this environment, if anything."""
-        from console.api.errors import CollectorError
-
-        try:
-            with self.context.busy():
-                resumed = await session.resume()
-        except CollectorError as exc:
-            log.info("Could not resume the %s session: %s", session.env.name, type(exc).__name__)
-            return
-        if resumed and self.context.session is session:
-            self.context.notify_session_changed()
 
     def _select_in_combo(self, name: str | None) -> None:
         index = self.environment_combo.findData(name) if name is not None else -1
@@ -333,17 +334,16 @@ class MainWindow(QMainWindow):
         from console.api.errors import CollectorError
         from console.ui.errors import error_text
 
+        assert self.sessions is not None
         session = await self.switch_environment(name, offer_sign_in=False)
         if session is None:
             return
-        demo = session.env.demo_partner
-        if auto_sign_in and demo is not None and not session.signed_in:
+        if auto_sign_in:
             try:
                 with self.context.busy():
-                    await session.sign_in_partner(demo[0], demo[1], False)
+                    await self.sessions.sign_in_demo(session)
             except CollectorError as exc:
                 self.show_notice(error_text(exc))
-            self.context.notify_session_changed()
         if not session.signed_in:
             self.open_sign_in()
         self.show_search()
@@ -351,86 +351,66 @@ class MainWindow(QMainWindow):
 
     # Session state -----------------------------------------------------------------------------------
     def _on_session_changed(self, session: EnvironmentSession | None) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
-        env = session.env if session is not None else None
+        if self._unsubscribe_exchanges is not None:
+            self._unsubscribe_exchanges()
+            self._unsubscribe_exchanges = None
+        chosen = self.sessions.chosen if self.sessions is not None else None
+        env = session.env if session is not None else chosen
         signed_in = session is not None and session.signed_in
+        self._select_in_combo(env.name if env is not None else None)
+        self.status.show_environment(env, starting=session is None and env is not None)
+        self.production_band.setVisible(env is not None and env.is_production)
         if env is not None:
-            self._select_in_combo(env.name)
-            self.environment_label.setText(env.label)
-            self.production_band.setVisible(env.is_production)
             prefix = self.tr("PRODUCTION") + " — " if env.is_production else ""
             self.setWindowTitle(prefix + self.tr("Collector Console — %1").replace("%1", env.label))
-            self._unsubscribe = session.exchange_log.subscribe(self._on_exchange)
-        self.sign_in_action.setEnabled(session is not None)
-        self.sign_out_action.setEnabled(signed_in)
-        self.identity_label.setText(self._identity_text(session))
-        if session is None:
-            self.connection_label.clear()
+        if session is not None:
+            self._unsubscribe_exchanges = session.exchange_log.subscribe(self._on_exchange)
+        else:
+            self.status.show_connection(None)
+        self.sign_in_action.setEnabled(session is not None and not self.context.locked)
+        self.sign_out_action.setEnabled(signed_in and not self.context.locked)
+        self.status.show_identity(session)
         self._update_token_lifetime()
         if signed_in:
             self._token_timer.start()
         else:
             self._token_timer.stop()
 
-    def _identity_text(self, session: EnvironmentSession | None) -> str:
-        identity = session.identity if session is not None else None
-        if identity is None:
-            return self.tr("Not signed in")
-        method = self.tr("partner") if identity.method == "partner" else self.tr("member")
-        return self.tr("%1 (%2)").replace("%1", identity.display).replace("%2", method)
-
     def _update_token_lifetime(self) -> None:
         session = self.context.session
         facts = session.facts() if session is not None and session.signed_in else None
-        if facts is None:
-            self.token_label.clear()
-            return
-        seconds = max(0, int(facts.expires_in))
-        self.token_label.setText(self.tr("Token: %1 left").replace("%1", _duration(seconds)))
+        self.status.show_token_lifetime(int(facts.expires_in) if facts is not None else None)
 
     def _on_exchange(self, exchange: Exchange) -> None:
-        if exchange.status is None:
-            self._set_connection(False, exchange.error or "")
-        else:
-            self._set_connection(exchange.status < 500, "")
-
-    def _set_connection(self, online: bool, detail: str) -> None:
-        if online:
-            text, style = self.tr("Online"), STATUS_ITEM_STYLE
-        else:
-            text = self.tr("Unreachable") if not detail else self.tr("Unreachable: %1").replace("%1", detail)
-            style = ERROR_STYLE + STATUS_ITEM_STYLE
-        if text == self.connection_label.text() and style == self.connection_label.styleSheet():
-            return  # every exchange reports; restyling a label for nothing costs a relayout
-        self.connection_label.setText(text)
-        self.connection_label.setStyleSheet(style)
+        self.status.show_connection(connection_state(exchange))
 
     async def _check_health(self, session: EnvironmentSession) -> None:
-        from console.api.errors import CollectorError
-        from console.ui.errors import error_text
+        from console.api.errors import CollectorError, RateLimited, ServiceUnavailable, TransportError
 
+        assert self.sessions is not None
         try:
-            await session.client.health()
+            await self.sessions.health(session)
         except CollectorError as exc:
-            if self.context.session is session:
-                self._set_connection(False, error_text(exc))
+            state = ("maintenance" if isinstance(exc, ServiceUnavailable) else "busy"
+                     if isinstance(exc, RateLimited) else "unreachable" if isinstance(exc, TransportError)
+                     else "online")
         else:
-            if self.context.session is session:
-                self._set_connection(True, "")
+            state = "online"
+        if self.context.session is session:
+            self.status.show_connection(state)
 
     def show_notice(self, text: str) -> None:
-        self.notice_label.setText(text)
+        self.status.show_notice(text)
 
     # Sign-in -----------------------------------------------------------------------------------------
     def open_sign_in(self) -> SignInDialog:
         """Show the (non-modal) sign-in dialog for the current environment."""
+        assert self.sessions is not None
         if self.signin_dialog is None:
-            from console.ui.signin import SignInDialog
+            from console.ui.signin import SignInDialog, system_browser
 
             self.signin_dialog = SignInDialog(self.context, self.sessions.environments,
-                                              open_browser=self._open_browser, parent=self)
+                                              open_browser=self._open_browser or system_browser, parent=self)
             self.signin_dialog.sig_environment_requested.connect(self.request_environment)
             self.signin_dialog.sig_signed_in.connect(self._on_signed_in)
         self.signin_dialog.show()
@@ -477,13 +457,13 @@ class MainWindow(QMainWindow):
         except CollectorError as exc:  # revocation failed: tokens are dropped locally anyway
             notice = self.tr("Signed out here; the server was not told: %1")
             self.show_notice(notice.replace("%1", error_text(exc)))
-        self.context.notify_session_changed()
 
     # Lock --------------------------------------------------------------------------------------------
     def _on_locked(self) -> None:
         if self.lock_screen is not None:
             self.pages.setCurrentWidget(self.lock_screen)
-        for action in (self.search_action, self.enroll_action, self.back_action):
+        for action in (self.search_action, self.enroll_action, self.back_action,
+                       self.sign_in_action, self.sign_out_action):
             action.setEnabled(False)
         self.environment_combo.setEnabled(False)
 
@@ -491,6 +471,7 @@ class MainWindow(QMainWindow):
         for action in (self.search_action, self.enroll_action):
             action.setEnabled(True)
         self.environment_combo.setEnabled(True)
+        self._on_session_changed(self.context.session)
         self._history.clear()
         if self.search_page is not None:
             self.pages.setCurrentWidget(self.search_page)
@@ -513,14 +494,13 @@ class MainWindow(QMainWindow):
             self.signin_dialog.cancel_member_sign_in()
             self.signin_dialog.hide()
         self._token_timer.stop()
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        if self._unsubscribe_exchanges is not None:
+            self._unsubscribe_exchanges()
+            self._unsubscribe_exchanges = None
         for task in list(self._tasks):
             task.cancel()
         event.accept()
         self.sig_closed.emit()
-
 
     def _discard_enrollment(self) -> bool:
         answer = QMessageBox.question(
@@ -531,9 +511,3 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
-
-
-def _duration(seconds: int) -> str:
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

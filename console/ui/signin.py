@@ -7,7 +7,6 @@ import webbrowser
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-import qasync
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -26,12 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.api.auth_errors import SignInCancelled, SignInTimedOut, WrongCredentials
 from console.api.environments import Environment
-from console.api.errors import CollectorError, TransportError
+from console.api.errors import (
+    CollectorError,
+    SignInCancelled,
+    SignInTimedOut,
+    TransportError,
+    WrongCredentials,
+)
+from console.api.session import EnvironmentSession
 from console.ui.context import ConsoleContext
 from console.ui.errors import error_text
-from console.ui.widgets import NOTICE_STYLE, InlineMessage
+from console.ui.tasks import ui_slot
+from console.ui.widgets import InlineMessage
 
 BrowserOpener = Callable[[str], object]
 
@@ -59,6 +65,7 @@ class SignInDialog(QDialog):
         self._open_browser = open_browser
         self._member_task: asyncio.Future[None] | None = None
         self._user_cancelled = False
+        self._shown_session: EnvironmentSession | None = None
         self.setWindowTitle(self.tr("Sign in"))
         self.setModal(False)
         self.setMinimumWidth(440)
@@ -128,7 +135,7 @@ class SignInDialog(QDialog):
         self.secret_message.setAccessibleName(self.tr("Secret problem"))
         self.remember = QCheckBox(self.tr("&Remember the secret in the system keyring"))
         self.remember.setAccessibleName(self.tr("Remember the secret in the system keyring"))
-        self.keyring_notice = InlineMessage(NOTICE_STYLE)
+        self.keyring_notice = InlineMessage("warning")
         self.keyring_notice.setAccessibleName(self.tr("Keyring notice"))
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
@@ -177,7 +184,10 @@ class SignInDialog(QDialog):
         if button.isEnabled():
             button.setChecked(True)
 
-    def _on_session_changed(self, session: object) -> None:
+    def _on_session_changed(self, session: EnvironmentSession | None) -> None:
+        if session is self._shown_session and session is not None:
+            return  # the same session signed in or out: what the dialog holds still applies
+        self._shown_session = session
         env = self._context.environment
         self.cancel_member_sign_in()
         self._clear_messages()
@@ -198,7 +208,7 @@ class SignInDialog(QDialog):
         if env.demo_partner is not None and env.kind == "sandbox":
             self.client_id.setText(env.demo_partner[0])
             self.secret.setText(env.demo_partner[1])
-        remembered = session.remembered_partner() if session is not None else None
+        remembered = session.remembered_partner if session is not None else None
         if remembered:
             self.client_id.setText(remembered)
         self.remember.setChecked(bool(remembered))
@@ -245,7 +255,7 @@ class SignInDialog(QDialog):
         return env is not None and method in env.sign_in_methods
 
     # Signing in --------------------------------------------------------------------------------------
-    @qasync.asyncSlot()
+    @ui_slot
     async def _on_sign_in_clicked(self) -> None:
         await self.sign_in()
 
@@ -293,7 +303,6 @@ class SignInDialog(QDialog):
         if self.method == self.PARTNER and self.remember.isChecked():
             self._show_keyring_notice(session.secret_persistent)
         self.secret.clear()
-        self._context.notify_session_changed()
         self.sig_signed_in.emit()
         self.accept()
         return True

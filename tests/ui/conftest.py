@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import os
 import time
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +20,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
 from console.ui.context import ConsoleContext
-from console.ui.network import NetworkThread
 from console.ui.settings import Settings
 from tests.api.keyrings import FailingKeyring, MemoryKeyring, using
 from tests.ui.window_fixtures import environments_file, make_window  # noqa: F401 (fixtures)
@@ -48,17 +45,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.qt_log_ignore(*QT_LOG_IGNORE))
             item.add_marker(pytest.mark.filterwarnings(ANYIO_UNSTARTED_CONNECT))
-
-
-@pytest.fixture
-def network() -> Iterator[NetworkThread]:
-    """The thread the application runs HTTP work on; stopped, and its leftovers collected, afterwards."""
-    thread = NetworkThread()
-    yield thread
-    thread.stop()
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "coroutine 'connect_tcp.<locals>.try_connect'", RuntimeWarning)
-        gc.collect()
 
 
 @pytest.fixture(scope="session")

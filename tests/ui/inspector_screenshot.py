@@ -29,10 +29,10 @@ from console.api.environments import load_environments  # noqa: E402
 from console.api.errors import CollectorNotFound  # noqa: E402
 from console.api.secrets import SecretStore  # noqa: E402
 from console.sandbox import SandboxConfig, start_embedded  # noqa: E402
-from console.ui.app import ConsoleEventLoop, Sessions, session_factory  # noqa: E402
+from console.services.sessions import Sessions  # noqa: E402
+from console.ui.app import ConsoleEventLoop, session_factory  # noqa: E402
 from console.ui.context import ConsoleContext  # noqa: E402
 from console.ui.main_window import MainWindow  # noqa: E402
-from console.ui.network import NetworkThread  # noqa: E402
 from console.ui.settings import Settings  # noqa: E402
 
 OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots" / "request-inspector.png"
@@ -44,10 +44,10 @@ async def settle() -> None:
         await asyncio.sleep(0.05)
 
 
-async def shoot(url: str, network: NetworkThread, folder: str) -> None:
+async def shoot(url: str, folder: str) -> None:
     settings = Settings(QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat))
     context = ConsoleContext(settings)
-    sessions = Sessions(load_environments(), session_factory(settings, network, secrets=SecretStore()),
+    sessions = Sessions(load_environments(), session_factory(settings, secrets=SecretStore()),
                         start_sandbox=lambda: SimpleNamespace(base_url=url, stop=lambda: None))
     window = MainWindow(context, sessions, open_browser=lambda _url: None)
     window.resize(1200, 820)
@@ -72,18 +72,15 @@ async def shoot(url: str, network: NetworkThread, folder: str) -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(OUT))
     print("saved", OUT)
-    await network.drain()
     await sessions.aclose()
 
 
 def main() -> None:
     keyring.set_keyring(null.Keyring())
     app = QApplication.instance() or QApplication(sys.argv)
-    network = NetworkThread()
     with tempfile.TemporaryDirectory() as folder, start_embedded(SandboxConfig(members=2000)) as server, \
             asyncio.Runner(loop_factory=lambda: ConsoleEventLoop(app)) as runner:
-        runner.run(shoot(server.base_url, network, folder))
-    network.stop()
+        runner.run(shoot(server.base_url, folder))
 
 
 if __name__ == "__main__":

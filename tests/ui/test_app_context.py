@@ -11,10 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from console.ui.context import ConsoleContext
 from console.ui.settings import Settings
+from tests.ui.helpers import stand_in_session
 
 
 def _session(production: bool, identity: object = None) -> SimpleNamespace:
-    return SimpleNamespace(env=SimpleNamespace(is_production=production, name="x"), identity=identity)
+    return stand_in_session(env=SimpleNamespace(is_production=production, name="x"), identity=identity)
 
 
 def test_settings_defaults_and_descriptions(settings: Settings) -> None:

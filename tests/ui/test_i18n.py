@@ -23,8 +23,8 @@ from pytestqt.qtbot import QtBot
 
 from console.api.environments import load_environments
 from console.audit import AuditLog
+from console.services.sessions import Sessions
 from console.ui import i18n, i18n_catalogue
-from console.ui.app import Sessions
 from console.ui.context import ConsoleContext
 from console.ui.enroll import EnrollPage
 from console.ui.lookup import MemberPage, SearchPage

@@ -12,11 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from console.ui.context import ConsoleContext
 from console.ui.idle import IdleWatcher
+from tests.ui.helpers import stand_in_session
 
 
 def _signed_in(context: ConsoleContext) -> None:
     env = SimpleNamespace(is_production=False)
-    context.set_session(SimpleNamespace(env=env, signed_in=True, identity=None))
+    context.set_session(stand_in_session(env=env, signed_in=True, identity=None))
 
 
 def test_locks_after_idle_time(context: ConsoleContext, qtbot: QtBot) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from types import SimpleNamespace
 
 import httpx
 import pytest
@@ -13,10 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from console.api.exchange import Exchange, ExchangeLog
 from console.sandbox import EmbeddedSandbox
+from console.ui import theme
 from console.ui.context import ConsoleContext
-from console.ui.inspector import FAILED_COLOUR, ExchangeModel, RequestInspector
+from console.ui.inspector import ExchangeModel, RequestInspector
 from console.ui.main_window import MainWindow
-from tests.ui.helpers import run
+from tests.ui.helpers import run, stand_in_session
 from tests.ui.window_fixtures import PARTNER_SECRET, MakeWindow, started
 
 MEMBER = "80000000007"
@@ -159,7 +159,7 @@ def test_a_transport_error_is_listed_in_red(qtbot: QtBot, make_window: MakeWindo
     assert error.startswith(status)
     cell = model.index(row, STATUS)
     assert model.data(cell, Qt.ItemDataRole.ToolTipRole) == error
-    assert model.data(cell, Qt.ItemDataRole.ForegroundRole).color() == FAILED_COLOUR
+    assert model.data(cell, Qt.ItemDataRole.ForegroundRole).color() == theme.qcolor("error")
     inspector.table.selectRow(row)
     assert "No answer: " in inspector.detail.toPlainText()
 
@@ -248,7 +248,7 @@ def test_the_inspector_follows_the_bottom_unless_scrolled_up_and_keeps_500(
         qtbot: QtBot, context: ConsoleContext) -> None:
     log = ExchangeLog()
     log.publish(_exchange(-1))  # before the inspector: shown from the log's history
-    context.set_session(SimpleNamespace(exchange_log=log))
+    context.set_session(stand_in_session(exchange_log=log))
     inspector = RequestInspector(context)
     qtbot.addWidget(inspector)
     inspector.resize(800, 300)

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from console.api.environments import load_environments
 from console.api.secrets import SecretStore
 from console.sandbox import EmbeddedSandbox
-from console.ui.app import Sessions, session_factory
+from console.services.sessions import Sessions
+from console.ui.app import session_factory
 from console.ui.context import ConsoleContext
 from console.ui.main_window import MainWindow
-from console.ui.network import NetworkThread
 from tests.api.browser import SandboxBrowser
 from tests.ui.helpers import run
 
@@ -42,10 +42,10 @@ def environments_file(tmp_path: Path, sandbox: EmbeddedSandbox) -> Path:
 
 @pytest.fixture
 def make_window(qtbot: QtBot, qasync_loop: Any, context: ConsoleContext, sandbox: EmbeddedSandbox,
-                environments_file: Path, network: NetworkThread) -> Iterator[Callable[..., MainWindow]]:
+                environments_file: Path) -> Iterator[Callable[..., MainWindow]]:
     """Builds the window over the test sandbox (already running, so it is not stopped at the end).
 
-    Sessions are made as the application makes them: their HTTP work runs on the network thread.
+    Sessions are made as the application makes them.
     """
     sessions_made: list[Sessions] = []
 
@@ -53,7 +53,7 @@ def make_window(qtbot: QtBot, qasync_loop: Any, context: ConsoleContext, sandbox
         environments = load_environments(environments_file)
         sessions = Sessions(
             environments,
-            session_factory(context.settings, network, secrets=SecretStore()),
+            session_factory(context.settings, secrets=SecretStore()),
             start_sandbox=lambda: SimpleNamespace(base_url=sandbox.base_url, stop=lambda: None),
         )
         sessions_made.append(sessions)
@@ -63,7 +63,6 @@ def make_window(qtbot: QtBot, qasync_loop: Any, context: ConsoleContext, sandbox
         return window
 
     yield make
-    run(qtbot, network.drain())
     for sessions in sessions_made:
         run(qtbot, sessions.aclose())
 

@@ -8,7 +8,6 @@ import logging
 import math
 from typing import TYPE_CHECKING, Any
 
-import qasync
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -38,9 +37,11 @@ from console.api.redaction import mask_collector_number, mask_email, mask_phone
 from console.audit import AuditLog
 from console.field_profiles import ProfileSet, load_field_profiles
 from console.services.enrollment import Submission
+from console.ui import theme
 from console.ui.enroll.form import EnrollForm
 from console.ui.enroll.panels import Action, StatusPanel, SuccessView
 from console.ui.lookup.results_model import status_text
+from console.ui.tasks import ui_slot
 
 if TYPE_CHECKING:
     from console.api.models import EnrollmentRequest, EnrollmentResult, SearchItem
@@ -158,7 +159,7 @@ class EnrollPage(QWidget):
         self.scroll.setWidget(self.form)
         self.hint = QLabel(page)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.hint.setStyleSheet(theme.text_style("muted"))
         self.clear_button = QPushButton(self.tr("Clear form"), page)
         self.clear_button.setAccessibleName(self.tr("Clear form"))
         self.clear_button.clicked.connect(self._clear_clicked)
@@ -214,7 +215,7 @@ class EnrollPage(QWidget):
             self.environment_label.setStyleSheet("")
         elif env.is_production:
             self.environment_label.setText(self.tr("PRODUCTION: %1").replace("%1", env.label))
-            self.environment_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+            self.environment_label.setStyleSheet(theme.text_style("error", bold=True))
         else:
             self.environment_label.setText(self.tr("Environment: %1").replace("%1", env.label))
             self.environment_label.setStyleSheet("")
@@ -277,7 +278,7 @@ class EnrollPage(QWidget):
         self._duplicates_cleared_key = self.submission.key
         self._submit(skip_duplicates=True)
 
-    @qasync.asyncSlot()
+    @ui_slot
     async def _submit(self, skip_duplicates: bool = False) -> None:
         if self._sending:
             return
@@ -317,7 +318,7 @@ class EnrollPage(QWidget):
             return
         await self._send(session, request, key)
 
-    @qasync.asyncSlot()
+    @ui_slot
     async def _check_again(self) -> None:
         """Send the unresolved enrollment again with its key: the service replays it or creates it once."""
         session, request, key = self.context.session, self.submission.request, self.submission.key
@@ -495,7 +496,7 @@ class EnrollPage(QWidget):
             text += " " + self.tr("Look the member up by email on the Search page.")
         self.status.show_state("error", self.tr("Already a member"), self._with_ref(text, exc), actions)
 
-    @qasync.asyncSlot()
+    @ui_slot
     async def _find_existing(self, session: EnvironmentSession, request: EnrollmentRequest) -> None:
         try:
             with self.context.busy():

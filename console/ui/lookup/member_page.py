@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 from console.api.errors import CollectorError
 from console.api.redaction import mask_collector_number
 from console.audit import AuditLog
+from console.ui import theme
 from console.ui.lookup.loading import LoadingStack
 from console.ui.lookup.messages import Action, describe_error
 from console.ui.lookup.profile_panel import ProfilePanel
 from console.ui.lookup.recent import RecentMember, RecentMembers
 from console.ui.lookup.summary_panel import SummaryPanel
-from console.ui.lookup.tasks import PageTasks, alive
 from console.ui.lookup.verification import VerificationBox
+from console.ui.tasks import PageTasks, alive
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class MemberPage(QWidget):
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.verified_label = QLabel(self.tr("✓ Caller verified"))
         self.verified_label.setObjectName("callerVerified")
-        self.verified_label.setStyleSheet("color: #1e6b2e; font-weight: bold;")
+        self.verified_label.setStyleSheet(theme.text_style("success", bold=True))
         self.verified_label.hide()
         self.reveal_all_button = QPushButton(self.tr("Show all"))
         self.reveal_all_button.setAccessibleName(self.tr("Show every masked field"))
@@ -67,13 +68,12 @@ class MemberPage(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("memberBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "background: #fff3cd; color: #5c4400; padding: 6px; border: 1px solid #e0c36a;")
+        self.banner.setStyleSheet(theme.notice_box_style())
         self.banner.hide()
         self.notice = QLabel()
         self.notice.setObjectName("memberNotice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #a40000;")
+        self.notice.setStyleSheet(theme.text_style("error"))
         self.notice.hide()
 
         self.verification = VerificationBox()

@@ -29,7 +29,7 @@ from console.ui.lookup.messages import Action, describe_error
 from console.ui.lookup.query import Problem, Query, QueryKind, parse_query
 from console.ui.lookup.recent import RecentMembers
 from console.ui.lookup.results_model import NUMBER_ROLE, ResultsModel
-from console.ui.lookup.tasks import PageTasks, alive
+from console.ui.tasks import PageTasks, alive
 
 PAGE_SIZE = 50
 SEARCH_CAPABILITY = "search"

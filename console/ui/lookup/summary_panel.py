@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-TIER_COLOURS = {"B": "#1f5fbf", "G": "#b8860b", "O": "#222222"}
+from console.ui import theme
 
 
 class _Balance(QFrame):
@@ -26,7 +26,7 @@ class _Balance(QFrame):
         self.amount.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         note = QLabel(purpose)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555555;")
+        note.setStyleSheet(theme.text_style("muted"))
         for widget in (heading, self.amount, note):
             layout.addWidget(widget)
         layout.addStretch(1)  # the two cards stay aligned when one description wraps further
@@ -76,10 +76,8 @@ class SummaryPanel(QWidget):
     def set_summary(self, summary: Any, language: str = "EN") -> None:
         """Show a `Summary`; Miles are grouped the Canadian way for `language` (EN or FR)."""
         tier = str(summary.tier or "")
-        colour = TIER_COLOURS.get(tier, "#666666")
         self.tier.setText(self.tr("%1 tier").replace("%1", self.tier_name(tier)))
-        self.tier.setStyleSheet(
-            f"background: {colour}; color: white; font-weight: bold; padding: 4px 10px; border-radius: 4px;")
+        self.tier.setStyleSheet(theme.tier_badge_style(tier))
         locale = QLocale("fr_CA" if language == "FR" else "en_CA")
         for box, miles in ((self.cash, summary.cash_balance), (self.dream, summary.dream_balance)):
             box.amount.setText(self.tr("%1 Miles").replace("%1", locale.toString(int(miles or 0))))

@@ -1,0 +1,53 @@
+"""Colours come from the theme only, and every text/background pair meets WCAG 2.1 AA."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from console.ui import theme
+
+UI = Path(theme.__file__).resolve().parent
+COLOUR_LITERAL = re.compile(r"#[0-9a-fA-F]{3,8}\b|\b(?:white|black|red|green|blue|gray|grey)\b\s*;|palette\(")
+
+
+@pytest.mark.parametrize("name", sorted(theme.THEMES))
+def test_every_pair_meets_aa_contrast(name: str) -> None:
+    colours = theme.THEMES[name]
+    low = {pair: round(theme.contrast_ratio(fg, bg), 2) for pair, (fg, bg) in colours.pairs().items()
+           if theme.contrast_ratio(fg, bg) < 4.5}
+    assert low == {}
+
+
+def test_the_ratio_is_the_wcag_one() -> None:
+    assert theme.contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert theme.contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def test_no_widget_writes_a_colour_of_its_own() -> None:
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        if path.name == "theme.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("  #")[0]
+            if COLOUR_LITERAL.search(code):
+                found.append(f"{path.relative_to(UI)}:{number}: {line.strip()}")
+    assert found == []
+
+
+def test_a_dark_palette_gets_the_dark_colours(qapp: QApplication) -> None:
+    original = QApplication.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    try:
+        QApplication.setPalette(dark)
+        assert theme.colours() is theme.DARK
+        assert theme.DARK.text in theme.text_style("text")
+    finally:
+        QApplication.setPalette(original)
+    assert theme.colours() is theme.LIGHT
