@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QBrush, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.ui import theme
+
 if TYPE_CHECKING:
     from console.api.exchange import Exchange
     from console.api.session import EnvironmentSession
@@ -43,7 +45,6 @@ if TYPE_CHECKING:
 
 HISTORY_LIMIT = 500
 """Rows the inspector keeps; the oldest go first."""
-FAILED_COLOUR = QColor("#b00020")
 _NUMERIC_COLUMNS = (4, 5)
 
 
@@ -111,7 +112,7 @@ class ExchangeModel(QAbstractTableModel):
             return {2: exchange.url, 3: status_text(exchange), 6: exchange.correlation_id}.get(
                 column, self._text(exchange, column))
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and failed(exchange):
-            return QBrush(FAILED_COLOUR)
+            return QBrush(theme.qcolor("error"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC_COLUMNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

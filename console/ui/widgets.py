@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-PRODUCTION_STYLE = "background: #b00020; color: white; font-weight: bold; padding: 6px;"
-NOTICE_STYLE = "color: #8a5a00;"
-ERROR_STYLE = "color: #b00020;"
+from console.ui import theme
 
 
 class ProductionBand(QLabel):
@@ -17,7 +15,7 @@ class ProductionBand(QLabel):
         super().__init__(parent)
         self.setText(self.tr("PRODUCTION: live member data"))
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet(PRODUCTION_STYLE)
+        self.setStyleSheet(theme.production_band_style())
         self.setAccessibleName(self.tr("Production warning"))
         self.setObjectName("productionBand")
 
@@ -40,10 +38,10 @@ class PlaceholderPage(QWidget):
 class InlineMessage(QLabel):
     """A word-wrapped message shown next to the field it is about; hidden while empty."""
 
-    def __init__(self, style: str = ERROR_STYLE, parent: QWidget | None = None) -> None:
+    def __init__(self, role: str = "error", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(style)
+        self.setStyleSheet(theme.text_style(role))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 

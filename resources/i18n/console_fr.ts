@@ -4,8 +4,8 @@
 <context>
     <name>App</name>
     <message>
-        <source>Your environments file was ignored: %1</source>
-        <translation>Votre fichier d&apos;environnements a été ignoré&#xa0;: %1</translation>
+        <source>Your environments file %1 is not valid and was ignored; the log names the problem.</source>
+        <translation>Votre fichier d’environnements %1 n’est pas valide et a été ignoré; le journal indique le problème.</translation>
     </message>
     <message>
         <source>Unknown environment “%1”; using the sandbox.</source>
@@ -654,8 +654,24 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Cette inscription a déjà été envoyée avec des renseignements différents.</translation>
     </message>
     <message>
+        <source>No environment of that name is set up.</source>
+        <translation>Aucun environnement de ce nom n’est configuré.</translation>
+    </message>
+    <message>
+        <source>The embedded sandbox could not start. The log has the details.</source>
+        <translation>Le bac à sable intégré n’a pas pu démarrer. Le journal donne les détails.</translation>
+    </message>
+    <message>
+        <source>No partner secret for this environment: remember one in the console or set COLLECTOR_CLIENT_SECRET.</source>
+        <translation>Aucun secret de partenaire pour cet environnement : mémorisez-en un dans la console ou définissez COLLECTOR_CLIENT_SECRET.</translation>
+    </message>
+    <message>
         <source>This is not a valid collector number.</source>
         <translation>Ce numéro d&apos;adhérent n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>The service refused some of the details.</source>
+        <translation>Le service a refusé certains renseignements.</translation>
     </message>
     <message>
         <source>This environment looks up members by collector number only.</source>
@@ -706,6 +722,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Le service a envoyé une réponse que la console ne peut pas lire.</translation>
     </message>
     <message>
+        <source>Something went wrong. The log has the details.</source>
+        <translation>Un problème est survenu. Le journal donne les détails.</translation>
+    </message>
+    <message>
         <source>Try again in a moment.</source>
         <translation>Réessayez dans un instant.</translation>
     </message>
@@ -726,8 +746,8 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Réessayez dans %1 secondes.</translation>
     </message>
     <message>
-        <source>Something went wrong: %1</source>
-        <translation>Une erreur est survenue&#xa0;: %1</translation>
+        <source>The service refused the request (%1).</source>
+        <translation>Le service a refusé la demande (%1).</translation>
     </message>
     <message>
         <source>Too many requests.</source>
@@ -881,6 +901,30 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Retour (Échap)</translation>
     </message>
     <message>
+        <source>&amp;Quit</source>
+        <translation>Q&amp;uitter</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;About Collector Console</source>
+        <translation>À &amp;propos de Collector Console</translation>
+    </message>
+    <message>
         <source> Environment: </source>
         <translation> Environnement&#xa0;: </translation>
     </message>
@@ -891,6 +935,16 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>The Collector Service environment the console talks to</source>
         <translation>L&apos;environnement du service des adhérents (Collector Service) avec lequel la console communique</translation>
+    </message>
+    <message>
+        <source>Collector Console %1
+For AIR MILES partner staff.</source>
+        <translation>Collector Console %1
+Pour le personnel des partenaires AIR MILES.</translation>
+    </message>
+    <message>
+        <source>About Collector Console</source>
+        <translation>À propos de Collector Console</translation>
     </message>
     <message>
         <source>Sign &amp;in…</source>
@@ -909,22 +963,6 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Requêtes envoyées et leurs réponses, caviardées (Ctrl+Maj+R)</translation>
     </message>
     <message>
-        <source>Signed-in identity</source>
-        <translation>Identité connectée</translation>
-    </message>
-    <message>
-        <source>Token lifetime</source>
-        <translation>Durée de vie du jeton</translation>
-    </message>
-    <message>
-        <source>Connection state</source>
-        <translation>État de la connexion</translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation>Avis</translation>
-    </message>
-    <message>
         <source>Switch to Production</source>
         <translation>Passer en Production</translation>
     </message>
@@ -935,52 +973,12 @@ Type %1 to switch.</source>
 Tapez %1 pour y passer.</translation>
     </message>
     <message>
-        <source>%1 (starting…)</source>
-        <translation>%1 (démarrage…)</translation>
-    </message>
-    <message>
-        <source>Cannot start: %1</source>
-        <translation>Démarrage impossible&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>PRODUCTION</source>
         <translation>PRODUCTION</translation>
     </message>
     <message>
         <source>Collector Console — %1</source>
         <translation>Console des adhérents — %1</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Non connecté</translation>
-    </message>
-    <message>
-        <source>partner</source>
-        <translation>partenaire</translation>
-    </message>
-    <message>
-        <source>member</source>
-        <translation>adhérent</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Token: %1 left</source>
-        <translation>Jeton&#xa0;: %1 restant</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>En ligne</translation>
-    </message>
-    <message>
-        <source>Unreachable</source>
-        <translation>Injoignable</translation>
-    </message>
-    <message>
-        <source>Unreachable: %1</source>
-        <translation>Injoignable&#xa0;: %1</translation>
     </message>
     <message>
         <source>No system keyring: the secret is kept for this session only.</source>
@@ -1648,6 +1646,73 @@ Tapez %1 pour y passer.</translation>
     <message>
         <source>Cannot reach %1: %2</source>
         <translation>Impossible de joindre %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusItems</name>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Signed-in identity</source>
+        <translation>Identité connectée</translation>
+    </message>
+    <message>
+        <source>Token lifetime</source>
+        <translation>Durée de vie du jeton</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>État de la connexion</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Avis</translation>
+    </message>
+    <message>
+        <source>%1 (starting…)</source>
+        <translation>%1 (démarrage…)</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partenaire</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>adhérent</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Token: %1 left</source>
+        <translation>Jeton&#xa0;: %1 restant</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Injoignable</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Cannot start</source>
+        <translation>Démarrage impossible</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from console.field_profiles import CONSENT_TYPES, ProfileSet
+from console.ui import theme
 from console.ui.enroll.widgets import MessageLabel
 
 
@@ -45,7 +46,7 @@ class ConsentSection(QGroupBox):
             self.boxes[consent_type] = box
             self.texts[consent_type] = text
         self.wording_note = QLabel(self)
-        self.wording_note.setStyleSheet("color: palette(placeholder-text);")
+        self.wording_note.setStyleSheet(theme.text_style("muted"))
         form.addRow(self.wording_note)
         self.message = MessageLabel(self)
         form.addRow(self.message)

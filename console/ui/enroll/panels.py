@@ -19,15 +19,11 @@ from PySide6.QtWidgets import (
 
 from console.api.models import EnrollmentRequest, EnrollmentResult
 from console.api.redaction import mask_date, mask_email, mask_phone
+from console.ui import theme
 from console.ui.lookup.results_model import status_text
 
 _LANGUAGES = {"EN": "English", "FR": "Français"}
-_KIND_STYLES = {
-    "busy": ("#e8f0fe", "#1a4d8f"),
-    "info": ("#e8f0fe", "#1a4d8f"),
-    "warning": ("#fff4e5", "#8a5300"),
-    "error": ("#fdecea", "#b3261e"),
-}
+_PANEL_OF_KIND = {"busy": "info", "info": "info", "warning": "warning", "error": "error"}
 
 
 @dataclass(frozen=True)
@@ -77,7 +73,7 @@ class StatusPanel(QFrame):
     ) -> None:
         """Show the panel in `kind` ("busy", "info", "warning", "error") with its content."""
         self.kind = kind
-        background, colour = _KIND_STYLES[kind]
+        background, colour = theme.panel_style(_PANEL_OF_KIND[kind])
         self.setStyleSheet(
             f"#statusPanel {{ background: {background}; border: 1px solid {colour}; border-radius: 6px; }}"
             f"#statusPanel QLabel {{ color: {colour}; }}"
@@ -150,7 +146,7 @@ class SuccessView(QWidget):
         super().__init__(parent)
         self.collector_number = ""
         heading = QLabel("✔ " + self.tr("Member enrolled"), self)
-        heading.setStyleSheet("color: #1e6b2e;")
+        heading.setStyleSheet(theme.text_style("success"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -174,7 +170,7 @@ class SuccessView(QWidget):
         self.sent.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #8a5300;")
+        self.note.setStyleSheet(theme.text_style("warning"))
         self.open_button = QPushButton(self.tr("&Open member"), self)
         self.open_button.setAccessibleName(self.tr("Open member"))
         self.open_button.clicked.connect(lambda: self.sig_open_member.emit(self.collector_number))

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-ERROR_STYLE = "color: #b3261e;"
-WARNING_STYLE = "color: #8a5300;"
+from console.ui import theme
 
 
 class MessageLabel(QLabel):
@@ -38,7 +37,7 @@ class MessageLabel(QLabel):
             return
         prefix = "⚠ " if warning else "✖ "
         self.setText(prefix + text)
-        self.setStyleSheet(WARNING_STYLE if warning else ERROR_STYLE)
+        self.setStyleSheet(theme.text_style("warning" if warning else "error"))
         self.show()
 
 
