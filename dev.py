@@ -120,9 +120,10 @@ def make_screenshots() -> int:
         settings.write_text("[ui]\nlanguage=FR\n", encoding="utf-8")
         status = run([*console, str(folder / "main-window-fr.png")]) or status
         settings.unlink()
-        status = run([str(PYTHON), "-m", "console.ui.enroll.screenshots", str(folder)]) or status
-        status = run([str(PYTHON), str(ROOT / "tests" / "ui" / "inspector_screenshot.py")]) or status
-        return run([str(PYTHON), str(ROOT / "tests" / "ui" / "lookup" / "screenshots.py")]) or status
+        tools = ROOT / "tools" / "screenshots"
+        status = run([str(PYTHON), str(tools / "enroll.py"), str(folder)]) or status
+        status = run([str(PYTHON), str(tools / "inspector.py")]) or status
+        return run([str(PYTHON), str(tools / "lookup.py")]) or status
 
 
 def run(command: list[str]) -> int:

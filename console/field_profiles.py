@@ -1,4 +1,4 @@
-"""Use-case field profiles for enrollment, and the consent wordings, from resources/field_profiles.json.
+"""Use-case field profiles for enrollment and the consent wordings (console/resources/field_profiles.json).
 
 Qt-free. A profile names the enrollment fields a use case collects (PIPEDA: only what it needs)
 and which of them are required; a field a profile does not name is hidden. The file is meant to
@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "resources" / "field_profiles.json"
+from console.resources import resource
+
+DEFAULT_PATH = resource("field_profiles.json")
 
 REQUIRED = "required"
 OPTIONAL = "optional"
@@ -130,7 +132,7 @@ def _consents(raw: Mapping[str, Any]) -> dict[str, ConsentWording]:
 def load_field_profiles(path: Path | str | None = None) -> ProfileSet:
     """Read and check the profiles file (the bundled one by default)."""
     try:
-        raw = json.loads(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
+        raw = json.loads((Path(path) if path else DEFAULT_PATH).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise ProfileError(f"cannot read field profiles: {exc}") from exc
     profiles = {name: _profile(name, item) for name, item in raw.get("profiles", {}).items()}

@@ -1,4 +1,4 @@
-"""resources/openapi.yaml: valid OpenAPI 3.1, every element sourced, every contract row present."""
+"""console/resources/openapi.yaml: valid OpenAPI 3.1, every element sourced, every contract row present."""
 
 import copy
 from collections.abc import Iterator
@@ -10,7 +10,7 @@ import yaml
 from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 
-SPEC_PATH = Path(__file__).resolve().parents[1] / "resources" / "openapi.yaml"
+SPEC_PATH = Path(__file__).resolve().parents[1] / "console" / "resources" / "openapi.yaml"
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "head", "options", "trace"}
 SOURCES = {"documented", "contract"}
 

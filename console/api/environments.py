@@ -1,6 +1,6 @@
 """Environments: where the API and its Auth0 tenant live, read from one place.
 
-The bundled defaults are `resources/environments.json`; a user file with the same shape
+The bundled defaults are `console/resources/environments.json`; a user file with the same shape
 (`{"environments": {name: {...}}}`) is merged over them: known names are updated field by field,
 new names become custom environments. `http://` is refused unless the host is loopback.
 """
@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import ipaddress
 import json
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-DEFAULTS_FILE = Path(__file__).resolve().parents[2] / "resources" / "environments.json"
+from console.resources import resource
+
+DEFAULTS_FILE = resource("environments.json")
 REQUIRED_PATHS = ("enroll", "profile", "summary", "search", "health", "authorize", "token", "revoke", "jwks")
 
 Kind = Literal["sandbox", "certification", "production", "custom"]
@@ -122,7 +125,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path | Traversable) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -133,7 +136,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def load_environments(
-    user_file: Path | None = None, *, defaults_file: Path = DEFAULTS_FILE
+    user_file: Path | None = None, *, defaults_file: Path | Traversable = DEFAULTS_FILE
 ) -> dict[str, Environment]:
     """The bundled environments, with the user's file (if any and present) merged over them."""
     bundled = _read(defaults_file)

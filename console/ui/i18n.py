@@ -1,26 +1,28 @@
 """Interface languages: the translators the console installs at start-up.
 
-English is the source language and needs nothing. French comes from `resources/i18n/console_fr.qm`
+English is the source language and needs nothing. French comes from `console/resources/i18n/console_fr.qm`
 (built from `console_fr.ts`), plus Qt's own French (standard buttons and dialogs) when PySide6 ships it.
 Translators must be installed before any widget is built: the console does not retranslate live.
-This module stays cheap to import; the catalogue tooling lives in `console.ui.i18n_catalogue`.
 
-After adding or changing interface strings, refresh the catalogue (see `console.ui.i18n_catalogue`):
+After adding or changing interface strings, refresh the catalogue from the checkout:
 
-    .venv/bin/python -m console.ui.i18n update
+    .venv/bin/python tools/i18n.py update
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from importlib.resources import as_file
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from console.resources import resource
+
 log = logging.getLogger(__name__)
 
-I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 SOURCE_LANGUAGE = "EN"
 LANGUAGES = {"EN": "English", "FR": "Français"}
 """Every interface language, named in itself."""
@@ -28,9 +30,9 @@ LOCALES = {"EN": "en_CA", "FR": "fr_CA"}
 """The Qt locale of each language: month and day names, number and date formats in widgets."""
 
 
-def compiled_path(language: str) -> Path:
-    """The compiled translation (.qm) of `language`."""
-    return I18N_DIR / f"console_{language.lower()}.qm"
+def compiled_path(language: str) -> Traversable:
+    """The compiled translation (.qm) of `language`, a bundled resource."""
+    return resource(f"i18n/console_{language.lower()}.qm")
 
 
 def available_languages() -> dict[str, str]:
@@ -52,7 +54,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if code == SOURCE_LANGUAGE:
         return []
     console = QTranslator(app)
-    if not console.load(str(compiled_path(code))):
+    with as_file(compiled_path(code)) as qm_file:
+        loaded = qm_file.is_file() and console.load(str(qm_file))
+    if not loaded:
         log.warning("No %s interface translation at %s; the console stays in English",
                     code, compiled_path(code))
         QLocale.setDefault(QLocale(LOCALES[SOURCE_LANGUAGE]))
@@ -70,7 +74,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return translators
 
 
-if __name__ == "__main__":
-    from console.ui.i18n_catalogue import main
+if __name__ == "__main__":  # the former command; the catalogue tool lives in the checkout's tools/
+    import runpy
 
-    sys.exit(main())
+    sys.argv[0] = str(Path(__file__).resolve().parents[2] / "tools" / "i18n.py")
+    runpy.run_path(sys.argv[0], run_name="__main__")

@@ -10,7 +10,7 @@ import yaml
 
 from console.api import errors as e
 
-SPEC = Path(__file__).resolve().parents[2] / "resources" / "openapi.yaml"
+SPEC = Path(__file__).resolve().parents[2] / "console" / "resources" / "openapi.yaml"
 
 TABLE = [
     (400, "INVALID_REQUEST", e.ValidationFailed),

@@ -1,9 +1,8 @@
-"""The models are held to resources/openapi.yaml: field names, required fields, enums, lengths, patterns."""
+"""The models are held to openapi.yaml: field names, required fields, enums, lengths, patterns."""
 
 from __future__ import annotations
 
 import typing
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,8 +10,9 @@ import yaml
 from pydantic import BaseModel
 
 from console.api import models as m
+from console.resources import read_text
 
-SPEC = yaml.safe_load((Path(__file__).resolve().parents[2] / "resources" / "openapi.yaml").read_text("utf-8"))
+SPEC = yaml.safe_load(read_text("openapi.yaml"))
 SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]
 
 # Each model and the schema it speaks; request models must match the schema's required fields exactly,

@@ -1,4 +1,4 @@
-"""Hold the sandbox's answers to resources/openapi.yaml with schemathesis (bounded property-based run)."""
+"""Hold the sandbox's answers to the contract (openapi.yaml) with schemathesis (a bounded run)."""
 
 from pathlib import Path
 
@@ -9,7 +9,7 @@ from schemathesis import GenerationMode
 
 from .helpers import machine_token
 
-SPEC = Path(__file__).resolve().parents[2] / "resources" / "openapi.yaml"
+SPEC = Path(__file__).resolve().parents[2] / "console" / "resources" / "openapi.yaml"
 CHECKS = [
     "not_a_server_error",
     "status_code_conformance",

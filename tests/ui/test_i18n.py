@@ -24,12 +24,13 @@ from pytestqt.qtbot import QtBot
 from console.api.environments import load_environments
 from console.audit import AuditLog
 from console.services.sessions import Sessions
-from console.ui import i18n, i18n_catalogue
+from console.ui import i18n
 from console.ui.context import ConsoleContext
 from console.ui.enroll import EnrollPage
 from console.ui.lookup import MemberPage, SearchPage
 from console.ui.main_window import MainWindow
 from console.ui.settings import Settings
+from tools import i18n as i18n_catalogue
 
 Catalogue = dict[tuple[str, str], i18n_catalogue.Message]
 NBSP = "\u00a0"
@@ -180,7 +181,7 @@ def test_every_message_in_the_code_has_a_french_translation(
                     if not (message := catalogue.get((context, source))) or not message.finished]
     assert not untranslated, (
         "messages without a French translation; run `python -m console.ui.i18n update` and translate "
-        "them in resources/i18n/console_fr.ts:\n" + "\n".join(untranslated))
+        "them in console/resources/i18n/console_fr.ts:\n" + "\n".join(untranslated))
 
 
 def test_translations_keep_placeholders_and_accelerators(
@@ -209,4 +210,4 @@ def test_the_committed_qm_is_built_from_the_committed_ts(tmp_path: Path) -> None
     built = tmp_path / "console_fr.qm"
     i18n_catalogue.release(i18n_catalogue.catalogue_path("FR"), built)
     assert built.read_bytes() == i18n.compiled_path("FR").read_bytes(), (
-        "resources/i18n/console_fr.qm is stale: run `python -m console.ui.i18n update`")
+        "console/resources/i18n/console_fr.qm is stale: run `python tools/i18n.py update`")

@@ -2,8 +2,8 @@
 
 from PySide6.QtGui import QImage
 
-from console.ui.enroll.screenshots import shoot
 from tests.ui.enroll.conftest import run
+from tools.screenshots.enroll import shoot
 
 
 def test_screenshots_are_made(qtbot, qasync_loop, tmp_path):

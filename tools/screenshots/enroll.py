@@ -1,6 +1,6 @@
 """Screenshots of the enrollment page: empty, with errors, a duplicate warning, after success.
 
-    .venv/bin/python -m console.ui.enroll.screenshots docs/screenshots
+    .venv/bin/python tools/screenshots/enroll.py docs/screenshots
 
 Starts an embedded sandbox, signs in as the demo partner and writes enroll-empty.png,
 enroll-errors.png, enroll-duplicate.png and enroll-success.png. Runs offscreen unless

@@ -1,6 +1,6 @@
 """Make the lookup screenshots in docs/screenshots/ (run on its own, not by pytest):
 
-    .venv/bin/python tests/ui/lookup/screenshots.py
+    .venv/bin/python tools/screenshots/lookup.py
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import keyring  # noqa: E402

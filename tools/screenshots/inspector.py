@@ -1,6 +1,6 @@
 """Make docs/screenshots/request-inspector.png (run on its own, not by pytest):
 
-    .venv/bin/python tests/ui/inspector_screenshot.py [PATH]
+    .venv/bin/python tools/screenshots/inspector.py [PATH]
 
 The main window signed in to an embedded sandbox, after a search and a few lookups (one not found),
 with the request inspector open on a summary call.

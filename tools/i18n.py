@@ -1,8 +1,8 @@
 """The translation catalogues: extract the interface's messages with lupdate, compile them with lrelease.
 
-    .venv/bin/python -m console.ui.i18n update
+    .venv/bin/python tools/i18n.py update
 
-extracts every message of `console/ui/**/*.py` into `resources/i18n/console_fr.ts` (translations kept,
+extracts every message of `console/ui/**/*.py` into `console/resources/i18n/console_fr.ts` (translations kept,
 obsolete ones dropped), compiles `console_fr.qm` and lists the messages still to translate
 (`type="unfinished"` in the .ts: translate them by hand or with `pyside6-linguist`), then run it again to
 compile the new translations. Commit both files. Texts behind a module helper such as
@@ -23,14 +23,24 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from console.ui.i18n import I18N_DIR, LANGUAGES, LOCALES, SOURCE_LANGUAGE, compiled_path
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: `python tools/i18n.py`
+    sys.path.insert(0, str(ROOT))
 
-UI_DIR = Path(__file__).resolve().parent
+from console.ui.i18n import LANGUAGES, LOCALES, SOURCE_LANGUAGE  # noqa: E402
+
+UI_DIR = ROOT / "console" / "ui"
+I18N_DIR = ROOT / "console" / "resources" / "i18n"
 
 
 def catalogue_path(language: str) -> Path:
     """The translation source (.ts) of `language`."""
     return I18N_DIR / f"console_{language.lower()}.ts"
+
+
+def compiled_path(language: str) -> Path:
+    """The compiled translation (.qm) of `language`, in the checkout."""
+    return I18N_DIR / f"console_{language.lower()}.qm"
 
 
 @dataclass(frozen=True)
@@ -185,11 +195,11 @@ def update(language: str = "FR") -> list[Message]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m console.ui.i18n",
+    parser = argparse.ArgumentParser(prog="python tools/i18n.py",
                                      description="Refresh and compile the interface translations.")
     commands = parser.add_subparsers(dest="command", required=True)
-    refresh = commands.add_parser("update", help="refresh resources/i18n/console_<lang>.ts from the code "
-                                                 "and compile the .qm")
+    refresh = commands.add_parser("update", help="refresh console/resources/i18n/console_<lang>.ts from "
+                                                 "the code and compile the .qm")
     refresh.add_argument("--language", default="FR", choices=[c for c in LANGUAGES if c != SOURCE_LANGUAGE])
     args = parser.parse_args(argv)
     todo = update(args.language)
@@ -199,3 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  [{message.context}] {message.source!r}")
     return 0
 
+
+
+if __name__ == "__main__":
+    sys.exit(main())
