@@ -3,8 +3,8 @@
 Modules: `config` (start-up config, faults, settings), `seed` (fixed and generated collectors),
 `store` (SQLite), `tokens` and `clients` and `oauth` (the tenant's keys, clients and grants),
 `auth_routes` and `pages` (its HTTP side), `validation` and `collectors` (the Collector Service),
-`control` (loopback-only `/_sandbox/*`), `faults`, `app` (the ASGI application), `server`
-(uvicorn: embedded or foreground) and `cli` (`collector-sandbox`).
+`control` (loopback-only `/_sandbox/*`), `clock` (the sandbox's time, which tests move on), `faults`,
+`app` (the ASGI application), `server` (uvicorn: embedded or foreground) and `cli` (`collector-sandbox`).
 """
 
 from console.sandbox.config import Faults, SandboxConfig

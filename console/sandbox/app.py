@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import random
 import re
@@ -10,7 +9,6 @@ import uuid
 from collections import deque
 from copy import deepcopy
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Any
 
 from starlette.applications import Starlette
@@ -18,6 +16,7 @@ from starlette.requests import Request
 from starlette.types import Message, Receive, Scope, Send
 
 from console.sandbox import auth_routes, collectors, control
+from console.sandbox.clock import Clock
 from console.sandbox.collectors import IdempotencyRecord
 from console.sandbox.config import Faults, SandboxConfig, Settings
 from console.sandbox.faults import FaultState
@@ -39,14 +38,15 @@ class Sandbox:
     def __init__(self, config: SandboxConfig, base_url: str) -> None:
         self.config = config
         self.base_url = base_url
+        self.clock = Clock()
         self.store = Store(config.members, config.seed, config.db)
-        self.signer = Signer(f"{base_url}/")
+        self.signer = Signer(f"{base_url}/", self.clock)
         self.settings = Settings.from_config(config)
         self.tenant = Tenant(self.signer, self.settings, self.store)
         self.faults = replace(
             deepcopy(config.faults), latency_ms=config.latency_ms or config.faults.latency_ms
         )
-        self.fault_state = FaultState(self.faults)
+        self.fault_state = FaultState(self.faults, self.clock)
         self.request_log: deque[dict[str, Any]] = deque(maxlen=LOG_LIMIT)
         self.idempotency: dict[tuple[str, str], IdempotencyRecord] = {}
         self.idempotency_running: set[tuple[str, str]] = set()
@@ -60,6 +60,7 @@ class Sandbox:
         """Seeded data, faults off, start settings, empty log, no tokens or idempotency records."""
         self.store.reset()
         self.tenant.reset()
+        self.clock.reset()
         self.set_faults(Faults())
         fresh = Settings.from_config(self.config)
         for key in Settings.KEYS.values():
@@ -135,7 +136,7 @@ class SandboxASGI:
         try:
             faults = sandbox.faults
             if faults.latency_ms and not (scope["method"] == "POST" and path in _ENROLL_PATHS):
-                await asyncio.sleep(faults.latency_ms / 1000)
+                await sandbox.clock.sleep(faults.latency_ms / 1000)
             faulty = faults.maintenance or faults.errors.active or faults.reset.active
             if (
                 faulty
@@ -158,7 +159,7 @@ class SandboxASGI:
                     "grantType": info.get("grantType"),
                     "correlationId": cid,
                     "idempotencyKey": info.get("idempotencyKey") or _header(scope, b"idempotency-key"),
-                    "time": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                    "time": sandbox.clock.now().isoformat(timespec="milliseconds").replace("+00:00", "Z"),
                 }
             )
         return None

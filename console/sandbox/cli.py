@@ -27,7 +27,8 @@ Collector sandbox listening on {url}
   Read-only client: sandbox-readonly / sandbox-readonly-secret (profile and summary)
   Member client:    sandbox-console (PKCE), redirect http://127.0.0.1:<any port>/callback
   Member sign-in:   jane.doe@example.com / {password}   or collector 80000000007 with PIN {pin}
-  Control:          {url}/_sandbox/faults, /_sandbox/settings, /_sandbox/reset, /_sandbox/requests
+  Control:          {url}/_sandbox/faults, /_sandbox/settings, /_sandbox/clock, /_sandbox/reset,
+                    /_sandbox/requests
 Press Ctrl+C to stop."""
 
 

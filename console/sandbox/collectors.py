@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import binascii
 import hashlib
 import json
 import random
 import sqlite3
-import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from starlette.requests import Request
@@ -135,7 +132,7 @@ async def summary(request: Request, sandbox: Sandbox) -> Response:
                 "cashBalance": row["cash_balance"],
                 "dreamBalance": row["dream_balance"],
                 "status": row["status"],
-                "asOf": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+                "asOf": sandbox.clock.now().isoformat(timespec="seconds").replace("+00:00", "Z"),
             }
         )
     )
@@ -253,7 +250,7 @@ async def enroll(request: Request, sandbox: Sandbox) -> Response:
     slot = (claims["azp"], key) if key else None
     if slot is not None:
         record = sandbox.idempotency.get(slot)
-        if record is not None and record.created < time.time() - IDEMPOTENCY_TTL:
+        if record is not None and record.created < sandbox.clock.time() - IDEMPOTENCY_TTL:
             record = None
         if slot in sandbox.idempotency_running:
             raise ApiError("IDEMPOTENCY_IN_PROGRESS", 409)
@@ -269,7 +266,7 @@ async def enroll(request: Request, sandbox: Sandbox) -> Response:
         sandbox.idempotency_running.add(slot)
     try:
         if sandbox.faults.latency_ms:
-            await asyncio.sleep(sandbox.faults.latency_ms / 1000)
+            await sandbox.clock.sleep(sandbox.faults.latency_ms / 1000)
         if body is None:
             response: Response = error_response(
                 request, ApiError("INVALID_REQUEST", 400, message_key="INVALID_JSON")
@@ -278,7 +275,7 @@ async def enroll(request: Request, sandbox: Sandbox) -> Response:
             response = _enroll(request, sandbox, body)
         if slot is not None:
             sandbox.idempotency[slot] = IdempotencyRecord(
-                fingerprint, response.status_code, bytes(response.body), time.time()
+                fingerprint, response.status_code, bytes(response.body), sandbox.clock.time()
             )
     finally:
         if slot is not None:
@@ -298,7 +295,7 @@ class IdempotencyRecord(NamedTuple):
 
 
 def _enroll(request: Request, sandbox: Sandbox, body: Any) -> Response:
-    today = date.today()
+    today = sandbox.clock.today()
     checked = check_enrollment(body, french=is_french(request), min_age=sandbox.settings.min_age, today=today)
     if checked.errors:
         return error_response(request, ApiError("INVALID_REQUEST", 400, errors=checked.errors))

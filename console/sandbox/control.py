@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from console.sandbox.clock import MAX_ADVANCE
 from console.sandbox.config import ConfigError, Faults
 from console.sandbox.responses import JSON
 
@@ -55,6 +56,30 @@ async def put_settings(request: Request) -> Response:
     return JSON(sandbox.settings.to_json())
 
 
+async def get_clock(request: Request) -> Response:
+    return JSON(_sandbox(request).clock.to_json())
+
+
+async def advance_clock(request: Request) -> Response:
+    """`{"advanceSeconds": n}` moves the sandbox clock n seconds forward (tokens, records, windows age)."""
+    clock = _sandbox(request).clock
+    try:
+        doc = await _json(request)
+        if not isinstance(doc, dict) or set(doc) != {"advanceSeconds"}:
+            raise ConfigError('the body must be {"advanceSeconds": n}')
+        seconds = doc["advanceSeconds"]
+        if (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, int | float)
+            or not 0 <= seconds <= MAX_ADVANCE
+        ):
+            raise ConfigError(f"advanceSeconds must be a number between 0 and {MAX_ADVANCE}")
+        clock.advance(seconds)
+    except ConfigError as error:
+        return JSON({"error": str(error)}, status_code=400)
+    return JSON(clock.to_json())
+
+
 async def reset(request: Request) -> Response:
     _sandbox(request).reset()
     return JSON({"status": "reset"})
@@ -81,6 +106,8 @@ ROUTES = [
     Route("/_sandbox/faults", put_faults, methods=["PUT"]),
     Route("/_sandbox/settings", get_settings, methods=["GET"]),
     Route("/_sandbox/settings", put_settings, methods=["PUT"]),
+    Route("/_sandbox/clock", get_clock, methods=["GET"]),
+    Route("/_sandbox/clock", advance_clock, methods=["POST"]),
     Route("/_sandbox/reset", reset, methods=["POST"]),
     Route("/_sandbox/requests", get_requests, methods=["GET"]),
     Route("/_sandbox/requests", clear_requests, methods=["DELETE"]),

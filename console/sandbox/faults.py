@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import math
 import random
-import time
 
+from console.sandbox.clock import Clock
 from console.sandbox.config import Faults, Share
 
 
 class FaultState:
     """Decides faults request by request; `next` counters count down as they are used."""
 
-    def __init__(self, faults: Faults) -> None:
+    def __init__(self, faults: Faults, clock: Clock) -> None:
         self._random = random.Random()
+        self.clock = clock
         self.set(faults)
 
     def set(self, faults: Faults) -> None:
@@ -45,7 +46,7 @@ class FaultState:
         limit = self.faults.rate_limit
         if limit is None:
             return None
-        now = time.monotonic()
+        now = self.clock.monotonic()
         start, count = self._windows.get(client_id, (now, 0))
         if now - start >= limit.per_seconds:
             start, count = now, 0

@@ -6,7 +6,6 @@ import base64
 import hashlib
 import re
 import secrets
-import time
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -105,6 +104,7 @@ class Tenant:
 
     def __init__(self, signer: Signer, settings: Settings, store: Store) -> None:
         self.signer, self.settings, self.store = signer, settings, store
+        self.clock = signer.clock
         self.state = TenantState()
 
     def reset(self) -> None:
@@ -145,21 +145,21 @@ class Tenant:
             connection,
             challenge,
             query.get("nonce"),
-            time.time() + TRANSACTION_TTL,
+            self.clock.time() + TRANSACTION_TTL,
         )
         self.state.transactions[txn] = transaction
         return txn, transaction
 
     def _forget_expired(self) -> None:
         """Drop abandoned sign-ins and stale codes so a long-running sandbox does not grow."""
-        now = time.time()
+        now = self.clock.time()
         state = self.state
         state.transactions = {k: t for k, t in state.transactions.items() if t.expires > now}
         state.codes = {k: c for k, c in state.codes.items() if c.expires > now or c.family is not None}
 
     def transaction(self, txn: str) -> Transaction | None:
         transaction = self.state.transactions.get(txn)
-        return transaction if transaction and transaction.expires > time.time() else None
+        return transaction if transaction and transaction.expires > self.clock.time() else None
 
     def login(self, txn: str, form: dict[str, str]) -> str | None:
         """Check the credentials; the redirect URL with a code, or None when they are wrong."""
@@ -182,7 +182,7 @@ class Tenant:
             transaction.scope,
             row["number"],
             transaction.nonce,
-            time.time() + self.settings.code_ttl,
+            self.clock.time() + self.settings.code_ttl,
         )
         return redirect_with(transaction.redirect_uri, {"code": code, "state": transaction.state})
 
@@ -248,7 +248,7 @@ class Tenant:
         if code.family is not None:
             self.state.revoked_families.add(code.family)
             raise OAuthError("invalid_grant", "Authorization code has already been used.")
-        if code.expires <= time.time():
+        if code.expires <= self.clock.time():
             raise OAuthError("invalid_grant", "Authorization code has expired.")
         if form.get("redirect_uri") != code.redirect_uri:
             raise OAuthError("invalid_grant", "redirect_uri does not match the authorization request.")
@@ -273,7 +273,7 @@ class Tenant:
         if record.used:
             self.state.revoked_families.add(record.family)
             raise OAuthError("invalid_grant", "Refresh token reuse detected: the token family is revoked.")
-        if record.expires <= time.time():
+        if record.expires <= self.clock.time():
             raise OAuthError("invalid_grant", "Expired refresh token.")
         scope = record.scope
         if form.get("scope"):
@@ -314,7 +314,11 @@ class Tenant:
         if "offline_access" in granted:
             refresh = secrets.token_urlsafe(32)
             self.state.refresh[refresh] = Refresh(
-                family, client.client_id, granted, collector, time.time() + self.settings.refresh_token_ttl
+                family,
+                client.client_id,
+                granted,
+                collector,
+                self.clock.time() + self.settings.refresh_token_ttl,
             )
             body["refresh_token"] = refresh
         if "openid" in scope:
@@ -330,7 +334,7 @@ class Tenant:
         nonce: str | None,
         ttl: int,
     ) -> str:
-        now = int(time.time())
+        now = int(self.clock.time())
         claims: dict[str, Any] = {
             "iss": self.signer.issuer,
             "sub": subject,

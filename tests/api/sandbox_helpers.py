@@ -92,6 +92,20 @@ def requests_log(base_url: str, path: str | None = None) -> list[dict]:
     return response.json()["items"]
 
 
+def advance_clock(base_url: str, seconds: float) -> None:
+    """Move the sandbox clock on (token expiry, idempotency records, rate windows, injected latency)."""
+    httpx.post(f"{base_url}/_sandbox/clock", json={"advanceSeconds": seconds}).raise_for_status()
+
+
+async def sleeping_on_the_clock(base_url: str, count: int = 1) -> None:
+    """Wait (up to 10 s) until `count` requests wait on the sandbox clock (an injected latency)."""
+    async with asyncio.timeout(10), httpx.AsyncClient(base_url=base_url) as http:
+        while True:
+            if (await http.get("/_sandbox/clock")).json()["sleeping"] >= count:
+                return
+            await asyncio.sleep(0.01)
+
+
 async def settled(base_url: str, path: str, count: int) -> list[dict]:
     """Wait (up to 10 s) until the sandbox has finished `count` requests to `path` (logged when done)."""
     async with asyncio.timeout(10):

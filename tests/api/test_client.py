@@ -21,11 +21,13 @@ from tests.api.conftest import FAST, MakeClient
 from tests.api.sandbox_helpers import (
     READONLY,
     StaticBearer,
+    advance_clock,
     machine_token,
     member_token,
     requests_log,
     set_faults,
     settled,
+    sleeping_on_the_clock,
 )
 
 JANE = "80000000007"
@@ -164,12 +166,14 @@ async def test_a_key_reused_with_other_details_is_refused(client: CollectorClien
 async def test_a_second_send_while_the_first_runs_is_in_progress(
     make_client: MakeClient, sandbox_url: str
 ) -> None:
-    set_faults(sandbox_url, latencyMs=1500)
+    set_faults(sandbox_url, latencyMs=60_000)
     slow, impatient = await make_client(), await make_client(settings=ONE_TRY)
     first = asyncio.create_task(slow.enroll(new_member(), idempotency_key="key-in-progress"))
-    await asyncio.sleep(0.5)
+    await sleeping_on_the_clock(sandbox_url)
     with pytest.raises(e.IdempotencyInProgress):
         await impatient.enroll(new_member(), idempotency_key="key-in-progress")
+    assert not first.done()
+    advance_clock(sandbox_url, 60)
     assert (await first).status == "ACTIVE"
 
 

@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import secrets
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -193,6 +194,20 @@ def set_faults(base_url: str, **faults: Any) -> None:
 
 def set_settings(base_url: str, **settings: Any) -> None:
     httpx.put(f"{base_url}/_sandbox/settings", json=settings).raise_for_status()
+
+
+def advance_clock(base_url: str, seconds: float) -> None:
+    """Move the sandbox clock on: tokens, sign-in codes, idempotency records and rate windows age."""
+    httpx.post(f"{base_url}/_sandbox/clock", json={"advanceSeconds": seconds}).raise_for_status()
+
+
+def wait_until_sleeping(base_url: str, count: int = 1) -> None:
+    """Wait until `count` requests wait on the sandbox clock (an injected latency), up to 10 s."""
+    for _ in range(1000):
+        if httpx.get(f"{base_url}/_sandbox/clock").json()["sleeping"] >= count:
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"{count} request(s) never started waiting on the sandbox clock")
 
 
 def logged_requests(base_url: str, path: str) -> list[dict[str, Any]]:

@@ -1,7 +1,5 @@
 """Token endpoint: client credentials, refresh rotation and reuse detection, revocation, expiry, discovery."""
 
-import time
-
 import httpx
 import jwt
 import pytest
@@ -13,6 +11,7 @@ from .helpers import (
     JANE,
     PARTNER,
     READONLY,
+    advance_clock,
     api,
     assert_error,
     client_credentials,
@@ -194,7 +193,9 @@ def test_expired_access_token_is_refused(sandbox_url: str) -> None:
     set_settings(sandbox_url, accessTokenTtl=1)
     token = machine_token(sandbox_url)
     assert claims_of(token)["exp"] - claims_of(token)["iat"] == 1
-    time.sleep(2.1)
+    with api(sandbox_url, token, **{"Collector-Number": JANE}) as client:
+        assert client.get("/collectors/summary").status_code == 200
+    advance_clock(sandbox_url, 1)
     with api(sandbox_url, token, **{"Collector-Number": JANE}) as client:
         response = client.get("/collectors/summary")
     assert_error(response, 401, "UNAUTHORIZED")
@@ -203,10 +204,13 @@ def test_expired_access_token_is_refused(sandbox_url: str) -> None:
 
 
 def test_expired_refresh_token_is_invalid_grant(sandbox_url: str) -> None:
-    set_settings(sandbox_url, refreshTokenTtl=1)
+    set_settings(sandbox_url, refreshTokenTtl=60)
     tokens = member_tokens(sandbox_url)
-    time.sleep(2.1)
-    response = refresh(sandbox_url, tokens["refresh_token"])
+    advance_clock(sandbox_url, 59)
+    renewed = refresh(sandbox_url, tokens["refresh_token"])
+    assert renewed.status_code == 200, renewed.text
+    advance_clock(sandbox_url, 60)
+    response = refresh(sandbox_url, renewed.json()["refresh_token"])
     assert response.status_code == 400
     assert response.json()["error"] == "invalid_grant"
 

@@ -1,6 +1,5 @@
 """Enrollment idempotency: replay, key reused with another body, key still in progress."""
 
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -8,12 +7,14 @@ from typing import Any
 import httpx
 
 from .helpers import (
+    advance_clock,
     api,
     assert_error,
     full_enrollment,
     logged_requests,
     machine_token,
     set_faults,
+    wait_until_sleeping,
 )
 
 
@@ -87,14 +88,16 @@ def test_other_key_same_body_is_a_new_attempt(sandbox_url: str) -> None:
 
 def test_key_still_in_progress_is_a_conflict(sandbox_url: str) -> None:
     token = machine_token(sandbox_url)
-    set_faults(sandbox_url, latencyMs=1500)
+    set_faults(sandbox_url, latencyMs=60_000)
     body = full_enrollment()
     key = str(uuid.uuid4())
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with ThreadPoolExecutor(max_workers=1) as pool:
         first = pool.submit(post, sandbox_url, token, body, key)
-        time.sleep(0.5)
-        second = pool.submit(post, sandbox_url, token, body, key)
-        responses = [first.result(), second.result()]
+        wait_until_sleeping(sandbox_url)
+        second = post(sandbox_url, token, body, key)
+        assert not first.done()
+        advance_clock(sandbox_url, 60)
+        responses = [first.result(), second]
     assert responses[0].status_code == 201, responses[0].text
     assert_error(responses[1], 409, "IDEMPOTENCY_IN_PROGRESS")
     set_faults(sandbox_url)
@@ -108,3 +111,21 @@ def test_key_longer_than_255_is_invalid(sandbox_url: str) -> None:
     response = post(sandbox_url, token, full_enrollment(), "k" * 256)
     assert_error(response, 400, "INVALID_REQUEST")
     assert post(sandbox_url, token, full_enrollment(), "k" * 255).status_code == 201
+
+
+def test_a_record_is_replayed_for_24_hours_then_forgotten(sandbox_url: str) -> None:
+    token = machine_token(sandbox_url)
+    body = full_enrollment()
+    key = str(uuid.uuid4())
+    first = post(sandbox_url, token, body, key)
+    assert first.status_code == 201, first.text
+    advance_clock(sandbox_url, 24 * 3600 - 60)
+    token = machine_token(sandbox_url)
+    replay = post(sandbox_url, token, body, key)
+    assert replay.headers.get("idempotent-replayed") == "true"
+    assert replay.json() == first.json()
+    advance_clock(sandbox_url, 120)
+    token = machine_token(sandbox_url)
+    fresh = post(sandbox_url, token, body, key)  # a new attempt: the email is now taken
+    assert fresh.headers.get("idempotent-replayed") != "true"
+    assert_error(fresh, 409, "DUPLICATE_COLLECTOR")
