@@ -1,4 +1,5 @@
-"""The local audit trail: an append-only JSON-lines file of consent evidence and field reveals.
+"""The local audit trail: an append-only JSON-lines file of consent evidence, field reveals and caller
+verifications.
 
 Qt-free. Each record is one JSON object on its own line. Records hold what is needed to prove
 a consent (CASL) or to account for a reveal of masked data, and nothing more: no names,
@@ -21,6 +22,9 @@ AUDIT_FILE_NAME = "audit.jsonl"
 
 KIND_CONSENT = "consent"
 KIND_REVEAL = "field_revealed"
+KIND_CALLER_VERIFIED = "caller_verified"
+KIND_VERIFICATION_FAILED = "verification_failed"
+KIND_VERIFICATION_LOCKED = "verification_locked"
 
 
 def default_audit_path() -> Path:
@@ -82,6 +86,61 @@ class AuditLog:
             "environment": environment,
             "collectorNumber": collector_number,
             "field": field,
+        }
+        self._append(record)
+        return record
+
+    def record_caller_verified(
+        self, *, staff: str, environment: str, collector_number: str, method: str, answers: list[str],
+        attempts: int, reason_code: str = "", reason: str = "",
+    ) -> dict[str, Any]:
+        """Append that the caller of a member was verified: `method` "match" (`answers` names the answers
+        that matched) or "override" (with the reason), and how many answers were checked."""
+        record: dict[str, Any] = {
+            "kind": KIND_CALLER_VERIFIED,
+            "recordedAt": _now(),
+            "staff": staff,
+            "environment": environment,
+            "collectorNumber": collector_number,
+            "method": method,
+            "answers": list(answers),
+            "attempts": attempts,
+        }
+        if method == "override":
+            record["reasonCode"] = reason_code
+            if reason:
+                record["reason"] = reason
+        self._append(record)
+        return record
+
+    def record_verification_failed(
+        self, *, staff: str, environment: str, collector_number: str, answer: str, attempts: int
+    ) -> dict[str, Any]:
+        """Append that one answer (its name, such as "postalCode", never the value) did not match."""
+        record = {
+            "kind": KIND_VERIFICATION_FAILED,
+            "recordedAt": _now(),
+            "staff": staff,
+            "environment": environment,
+            "collectorNumber": collector_number,
+            "answer": answer,
+            "attempts": attempts,
+        }
+        self._append(record)
+        return record
+
+    def record_verification_locked(
+        self, *, staff: str, environment: str, collector_number: str, attempts: int, lock_seconds: int
+    ) -> dict[str, Any]:
+        """Append that a member's verification locked after `attempts` answers that did not match."""
+        record = {
+            "kind": KIND_VERIFICATION_LOCKED,
+            "recordedAt": _now(),
+            "staff": staff,
+            "environment": environment,
+            "collectorNumber": collector_number,
+            "attempts": attempts,
+            "lockSeconds": lock_seconds,
         }
         self._append(record)
         return record

@@ -3,7 +3,8 @@
 Qt-free. The window and the headless commands use the same registry. It announces every change that
 matters to what the screen may show (an environment switch starting, a new current session, the current
 session signing in or out or renewing its token, the console locking and unlocking) to its subscribers;
-the UI adapts these to Qt signals in one place (`console.ui.context`).
+the UI adapts these to Qt signals in one place (`console.ui.context`). It also says when the call in
+progress ends (CALL_ENDED): the lock keeps the call for the identity that locked it.
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ class Change(StrEnum):
     TOKEN_RENEWED = SessionChange.TOKEN_RENEWED.value
     LOCKED = "locked"
     UNLOCKED = "unlocked"
+    CALL_ENDED = "call_ended"
+    """The call in progress (member shown, its verification, recent members) must be forgotten: the
+    environment changed or someone signed in or out; while locked this waits for the unlock, and happens
+    only when the console unlocks as another identity (or in another environment)."""
+
+
+SESSION_CHANGES = frozenset({Change.SWITCHING, Change.CURRENT, Change.SIGNED_IN, Change.SIGNED_OUT})
 
 
 Listener = Callable[[Change], None]
@@ -94,6 +102,7 @@ class Sessions:
         self.chosen: Environment | None = None
         """The environment chosen last (set at once, while its session may still be starting)."""
         self.locked = False
+        self._locked_as: tuple[str, object] | None = None
 
     # --- announcements ------------------------------------------------------------------------------
 
@@ -105,6 +114,8 @@ class Sessions:
     def _announce(self, change: Change) -> None:
         for listener in list(self._listeners):
             listener(change)
+        if change in SESSION_CHANGES and not self.locked:
+            self._announce(Change.CALL_ENDED)
 
     # --- the sessions -------------------------------------------------------------------------------
 
@@ -204,12 +215,24 @@ class Sessions:
         """Hide member data: the console locked after idle time (the sessions stay signed in)."""
         if not self.locked:
             self.locked = True
+            self._locked_as = self._who()
             self._announce(Change.LOCKED)
 
     def unlock(self) -> None:
+        """Show member data again: the same identity gets its call back; anyone else starts clean."""
         if self.locked:
             self.locked = False
+            if self._who() != self._locked_as or self._locked_as is None:
+                self._announce(Change.CALL_ENDED)
+            self._locked_as = None
             self._announce(Change.UNLOCKED)
+
+    def _who(self) -> tuple[str, object] | None:
+        """The environment and identity signed in now (None when signed out)."""
+        session = self.current
+        if session is None or not session.signed_in or session.identity is None:
+            return None
+        return session.env.name, session.identity
 
     # --- the embedded sandbox and closing ------------------------------------------------------------
 

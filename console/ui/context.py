@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from console.audit import AuditLog
+from console.services.verification import Verifications
 from console.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -36,11 +38,19 @@ class ConsoleContext(QObject):
     """The user proved who they are again."""
     sig_busy_changed = Signal(bool)
     """(busy): the first request started, or the last one finished."""
+    sig_call_ended = Signal()
+    """Forget the call in progress (member, its verification, recent members): see `Change.CALL_ENDED`."""
 
     def __init__(self, settings: Settings | None = None, parent: QObject | None = None,
-                 sessions: Sessions | None = None) -> None:
+                 sessions: Sessions | None = None, audit: AuditLog | None = None) -> None:
         super().__init__(parent)
         self._settings = settings if settings is not None else Settings(parent=self)
+        settings_ = self._settings
+        self.verifications = Verifications(
+            audit if audit is not None else AuditLog(),
+            policy=lambda: settings_.verification_policy,
+            lock_seconds=lambda: settings_.verification_lock_minutes * 60.0)
+        """The caller verifications of this console (Qt-free; `is_verified(number)`)."""
         self._busy_count = 0
         self._sessions: Sessions | None = None
         self._unsubscribe: Callable[[], None] | None = None
@@ -62,12 +72,24 @@ class ConsoleContext(QObject):
             self.sig_locked.emit()
         elif change == "unlocked":
             self.sig_unlocked.emit()
+        elif change == "call_ended":
+            self.verifications.end_call()
+            self.sig_call_ended.emit()
         else:
             self.sig_session_changed.emit(self.session)
 
     @property
     def settings(self) -> Settings:
         return self._settings
+
+    @property
+    def audit(self) -> AuditLog:
+        """The audit file reveals, consents and verifications are written to."""
+        return self.verifications.audit
+
+    @audit.setter
+    def audit(self, audit: AuditLog) -> None:
+        self.verifications.audit = audit
 
     @property
     def sessions(self) -> Sessions:

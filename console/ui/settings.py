@@ -82,6 +82,18 @@ class Settings(QObject):
         "security/caller_verification", True,
         QT_TRANSLATE_NOOP("Settings", "Show the caller-verification checklist before a member's profile "
                                       "is disclosed."))
+    verification_policy = Option(
+        "security/verification_policy", "strict",
+        QT_TRANSLATE_NOOP("Settings", "Answers that verify a caller before a member's data is shown: strict "
+                                      "(full name and postal code) or lenient (full name and postal code, or "
+                                      "full name and date of birth); the email counts where no address is on "
+                                      "file."),
+        choices=("strict", "lenient"))
+    verification_lock_minutes = Option(
+        "security/verification_lock_minutes", 15,
+        QT_TRANSLATE_NOOP("Settings", "Minutes a member's verification stays locked after 3 answers that "
+                                      "did not match."),
+        minimum=1, maximum=240)
     language = Option(
         "ui/language", "EN",
         QT_TRANSLATE_NOOP("Settings", "Language of the console and of the Collector Service's messages."),

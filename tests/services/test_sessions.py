@@ -50,8 +50,11 @@ async def test_a_switch_clears_at_once_then_announces_the_new_current_session(
         first = await sessions.switch("sandbox")
         assert first is sessions.current and first.env.ready
         await sessions.switch("second")
-        assert seen == [(Change.SWITCHING, None), (Change.CURRENT, "sandbox"),
-                        (Change.SWITCHING, None), (Change.CURRENT, "second")]
+        ended = (Change.CALL_ENDED, None)
+        assert seen == [(Change.SWITCHING, None), ended, (Change.CURRENT, "sandbox"),
+                        (Change.CALL_ENDED, "sandbox"),
+                        (Change.SWITCHING, None), ended, (Change.CURRENT, "second"),
+                        (Change.CALL_ENDED, "second")]
         assert sessions.existing("sandbox") is first  # one session per environment, kept
     finally:
         await sessions.aclose()
@@ -71,7 +74,8 @@ async def test_the_current_sessions_changes_are_announced_and_an_old_ones_are_no
         await current.sign_in_partner(*PARTNER)
         await current.client.get_summary("80000000007")
         await current.sign_out()
-        assert seen == [Change.TOKEN_RENEWED, Change.SIGNED_IN, Change.SIGNED_OUT]
+        assert seen == [Change.TOKEN_RENEWED, Change.SIGNED_IN, Change.CALL_ENDED,
+                        Change.SIGNED_OUT, Change.CALL_ENDED]
     finally:
         await sessions.aclose()
 
@@ -102,7 +106,8 @@ async def test_unknown_names_and_a_sandbox_that_cannot_start_are_errors_of_their
         await sessions.get("staging")
     with pytest.raises(SandboxUnavailable):
         await sessions.switch("sandbox")
-    assert sessions.current is None and seen == [Change.SWITCHING, Change.CURRENT]
+    assert sessions.current is None
+    assert seen == [Change.SWITCHING, Change.CALL_ENDED, Change.CURRENT, Change.CALL_ENDED]
     await sessions.aclose()
 
 
@@ -146,7 +151,31 @@ def test_lock_and_unlock_are_announced_once() -> None:
     sessions.unlock()
     unsubscribe()
     sessions.lock()
-    assert seen == [Change.LOCKED, Change.UNLOCKED]
+    assert seen == [Change.LOCKED, Change.CALL_ENDED, Change.UNLOCKED]  # nobody was signed in: no call kept
+
+
+async def test_the_lock_keeps_the_call_for_the_same_identity_only(
+        environments: dict[str, Environment], sandbox: EmbeddedSandbox) -> None:
+    sessions = registry(environments, sandbox)
+    seen: list[Change] = []
+    try:
+        session = await sessions.switch("sandbox")
+        assert session is not None
+        await session.sign_in_partner(*PARTNER)
+        sessions.subscribe(lambda change: seen.append(change) if change != Change.TOKEN_RENEWED else None)
+        sessions.lock()
+        await session.sign_in_partner(*PARTNER)  # unlocking proves the same partner again
+        sessions.unlock()
+        assert seen == [Change.LOCKED, Change.SIGNED_IN, Change.UNLOCKED]
+        seen.clear()
+        sessions.lock()
+        await session.sign_out()
+        await session.sign_in_partner("sandbox-readonly", "sandbox-readonly-secret")
+        sessions.unlock()
+        assert seen == [Change.LOCKED, Change.SIGNED_OUT, Change.SIGNED_IN,
+                        Change.CALL_ENDED, Change.UNLOCKED]
+    finally:
+        await sessions.aclose()
 
 
 @pytest.mark.allow_log_warnings

@@ -24,7 +24,8 @@ def test_settings_defaults_and_descriptions(settings: Settings) -> None:
     assert settings.idle_lock_minutes == 10
     assert settings.language == "EN"
     assert settings.last_environment == ""
-    assert settings.caller_verification is True
+    assert settings.verification_policy == "strict"
+    assert settings.verification_lock_minutes == 15
     for _name, option in Settings.options():
         assert Settings.describe(option)
 
@@ -33,11 +34,11 @@ def test_settings_persist_and_signal(settings: Settings, qtbot: QtBot) -> None:
     with qtbot.waitSignal(settings.sig_changed) as blocker:
         settings.idle_lock_minutes = 3
     assert blocker.args == ["security/idle_lock_minutes"]
-    settings.caller_verification = False
+    settings.verification_policy = "lenient"
     settings.sync()
     again = Settings()
     assert again.idle_lock_minutes == 3
-    assert again.caller_verification is False
+    assert again.verification_policy == "lenient"
 
 
 def test_settings_reject_bad_values_and_ignore_corrupt_ones(settings: Settings) -> None:
