@@ -1497,6 +1497,14 @@ Tapez %1 pour y passer.</translation>
         <translation>Afficher la liste de vérification de l&apos;appelant avant de divulguer le profil d&apos;un adhérent.</translation>
     </message>
     <message>
+        <source>Answers that verify a caller before a member&apos;s data is shown: strict (full name and postal code) or lenient (full name and postal code, or full name and date of birth); the email counts where no address is on file.</source>
+        <translation>Réponses qui vérifient l’appelant avant d’afficher les données d’un membre : strict (nom complet et code postal) ou souple (nom complet et code postal, ou nom complet et date de naissance); le courriel compte quand aucune adresse n’est au dossier.</translation>
+    </message>
+    <message>
+        <source>Minutes a member&apos;s verification stays locked after 3 answers that did not match.</source>
+        <translation>Minutes pendant lesquelles la vérification d’un membre reste verrouillée après 3 réponses qui ne correspondent pas.</translation>
+    </message>
+    <message>
         <source>Language of the console and of the Collector Service&apos;s messages.</source>
         <translation>Langue de la console et des messages du service des adhérents.</translation>
     </message>
