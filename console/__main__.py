@@ -54,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     from console.ui.main_window import MainWindow
     from console.ui.settings import Settings
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("collector-console")
     app.setApplicationDisplayName("Collector Console")
     settings = Settings()

@@ -116,7 +116,7 @@ class CollectorClient:
         return self._http.auth
 
     @auth.setter
-    def auth(self, auth: httpx.Auth | None) -> None:
+    def auth(self, auth: httpx.Auth) -> None:
         self._http.auth = auth
 
     async def __aenter__(self) -> CollectorClient:

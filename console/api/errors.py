@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from http import HTTPStatus
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -128,7 +128,7 @@ class PermissionDenied(ApiError):
 class InsufficientScope(PermissionDenied):
     default_message = "This sign-in lacks the permission (scope) for that call."
 
-    def __init__(self, message: str | None = None, *, scope: str | None = None, **kwargs) -> None:
+    def __init__(self, message: str | None = None, *, scope: str | None = None, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.scope = scope
 
@@ -156,7 +156,9 @@ class IdempotencyKeyReused(ApiError):
 class RateLimited(ApiError):
     default_message = "Too many requests. Wait a moment and try again."
 
-    def __init__(self, message: str | None = None, *, retry_after: float | None = None, **kwargs) -> None:
+    def __init__(
+        self, message: str | None = None, *, retry_after: float | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(message, **kwargs)
         self.retry_after = retry_after
 
@@ -168,7 +170,9 @@ class ServerError(ApiError):
 class ServiceUnavailable(ServerError):
     default_message = "The service is unavailable (maintenance or overload). Try again later."
 
-    def __init__(self, message: str | None = None, *, retry_after: float | None = None, **kwargs) -> None:
+    def __init__(
+        self, message: str | None = None, *, retry_after: float | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(message, **kwargs)
         self.retry_after = retry_after
 

@@ -193,11 +193,12 @@ async def search(request: Request, sandbox: Sandbox) -> Response:
     if not 1 <= int(limit_text) <= MAX_LIMIT:
         raise _field_error(request, "limit", "INVALID_VALUE")
     limit = int(limit_text)
-    after: tuple[str, str, str] | None = ("", "", "")
+    after = ("", "", "")
     if "cursor" in query:
-        after = decode_cursor(query["cursor"])
-        if after is None:
+        decoded = decode_cursor(query["cursor"])
+        if decoded is None:
             raise _field_error(request, "cursor", "INVALID_VALUE")
+        after = decoded
     rows = sandbox.store.search(
         email=query.get("email"),
         phone=phone,

@@ -609,8 +609,11 @@ def build_request(
     for spec in FIELDS:
         if spec.path in values:
             sections.setdefault(spec.section, {})[spec.name] = values[spec.path]
-    phones = [
-        m.Phone(type=values.get(phone_path(row, "type")), number=values[phone_path(row)])
+    phones = [  # checked strings: the models validate them into their enums
+        m.Phone.model_validate({
+            "type": values.get(phone_path(row, "type")),
+            "number": values[phone_path(row)],
+        })
         for row in range(MAX_PHONES)
         if phone_path(row) in values
     ]
@@ -626,14 +629,14 @@ def build_request(
         preferences=m.Preferences(**preferences) if preferences else None,
         enrollment_channel=channel,
         consents=[
-            m.Consent(
-                type=kind,
-                granted=granted,
-                wording_version=wording_version,
-                language=consent_language,
-                captured_at=captured_at,
-                channel=channel,
-            )
+            m.Consent.model_validate({
+                "type": kind,
+                "granted": granted,
+                "wording_version": wording_version,
+                "language": consent_language,
+                "captured_at": captured_at,
+                "channel": channel,
+            })
             for kind, granted in consents
         ],
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -16,6 +17,9 @@ from console.ui.context import ConsoleContext
 from console.ui.errors import error_text
 from console.ui.tasks import ui_slot
 from console.ui.widgets import InlineMessage
+
+if TYPE_CHECKING:
+    from console.api.session import Identity
 
 INPUT_EVENTS = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -33,7 +37,10 @@ class IdleWatcher(QObject):
     def __init__(self, context: ConsoleContext, app: QCoreApplication | None = None) -> None:
         super().__init__(context)
         self._context = context
-        self._app = app or QCoreApplication.instance()
+        found = app or QCoreApplication.instance()
+        if found is None:
+            raise RuntimeError("the idle lock watches the application: create it first")
+        self._app = found
         self._last_input = time.monotonic()
         self._limit_override: float | None = None
         self._timer = QTimer(self)
@@ -145,20 +152,20 @@ class LockScreen(QWidget):
         outer.addStretch(2)
         context.sig_locked.connect(self._prepare)
 
-    def _identity(self) -> object | None:
+    def _identity(self) -> Identity | None:
         session = self._context.session
         return session.identity if session is not None else None
 
     def _prepare(self) -> None:
         identity = self._identity()
-        partner = identity is not None and identity.method == "partner"
+        partner = identity if identity is not None and identity.method == "partner" else None
         self.message.clear_message()
         self.secret.clear()
-        self.secret.setVisible(partner)
-        if partner:
+        self.secret.setVisible(partner is not None)
+        if partner is not None:
             self.reason.setText(self.tr(
                 "The console locked after a while without input. Member data is hidden. "
-                "Enter the secret of %1 to unlock.").replace("%1", identity.client_id))
+                "Enter the secret of %1 to unlock.").replace("%1", partner.client_id))
             self.unlock_button.setText(self.tr("&Unlock"))
             self.secret.setFocus()
         else:
@@ -205,5 +212,5 @@ class LockScreen(QWidget):
         return True
 
     @staticmethod
-    def _member_connection(identity: object) -> str:
-        return getattr(identity, "connection", None) or "email"
+    def _member_connection(identity: Identity) -> Literal["email", "pin"]:
+        return "pin" if getattr(identity, "connection", None) == "pin" else "email"

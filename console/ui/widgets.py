@@ -27,11 +27,10 @@ class PlaceholderPage(QWidget):
         super().__init__(parent)
         heading = QLabel(title)
         heading.setStyleSheet("font-size: 18pt; font-weight: bold;")
-        note = QLabel(note)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(heading, alignment=Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(note, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(QLabel(note), alignment=Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
 
 

@@ -48,7 +48,7 @@ class _Field:
     path: str
     label: QLabel
     box: FieldBox
-    editor: QWidget
+    editor: QLineEdit | QComboBox
     caption: str
     kind: QComboBox | None = None
     """A phone row's type."""
@@ -153,7 +153,7 @@ class EnrollForm(QWidget):
         self._sections.append((group, form, []))
         return group
 
-    def _add(self, path: str, caption: str, editor: QWidget, *extra: QWidget) -> _Field:
+    def _add(self, path: str, caption: str, editor: QLineEdit | QComboBox, *extra: QWidget) -> _Field:
         _group, form, paths = self._sections[-1]
         box = FieldBox(editor, *extra, parent=form.parentWidget())
         label = QLabel(caption, form.parentWidget())
@@ -192,7 +192,7 @@ class EnrollForm(QWidget):
         if spec.check is fields.check_date_of_birth:
             self.birth = DateEntry(self)
             item = self._add(spec.path, caption, self.birth.edit, self.birth.button)
-            item.box.layout().itemAt(0).layout().setSpacing(4)
+            item.box.row.setSpacing(4)
             self.birth.sig_picked.connect(lambda: self._finished(spec.path))
         elif spec.check is fields.check_choice:
             self._add(spec.path, caption, self._combo(self._choice_items(spec)))
@@ -339,11 +339,11 @@ class EnrollForm(QWidget):
         raw: dict[str, str] = {}
         for path, item in self._fields.items():
             editor = item.editor
-            if item.kind is not None:
+            if isinstance(editor, QComboBox):
+                raw[path] = editor.currentData() or ""
+            elif item.kind is not None:
                 raw[fields.phone_path(int(path[-2]))] = editor.text()
                 raw[fields.phone_path(int(path[-2]), "type")] = item.kind.currentData() or ""
-            elif isinstance(editor, QComboBox):
-                raw[path] = editor.currentData() or ""
             else:
                 raw[path] = editor.text()
         return raw

@@ -153,10 +153,10 @@ class EnrollPage(QWidget):
 
     def _form_page(self) -> QWidget:
         page = QWidget(self)
-        self.scroll = QScrollArea(page)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(self.form)
+        self.form_scroll = QScrollArea(page)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
         self.hint = QLabel(page)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(theme.text_style("muted"))
@@ -178,7 +178,7 @@ class EnrollPage(QWidget):
         buttons.addWidget(self.submit_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.form_scroll, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         return page

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayoutItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -122,16 +123,21 @@ class StatusPanel(QFrame):
     def _clear(self) -> None:
         self._buttons.clear()
         while self.rows.count():
-            line = self.rows.takeAt(0).layout()
-            while line.count():
-                widget = line.takeAt(0).widget()
-                if widget is not None:
-                    widget.deleteLater()
-            line.deleteLater()
+            _discard(self.rows.takeAt(0))
         while self.buttons.count() > 1:
-            widget = self.buttons.takeAt(1).widget()
-            if widget is not None:
-                widget.deleteLater()
+            _discard(self.buttons.takeAt(1))
+
+
+def _discard(item: QLayoutItem | None) -> None:
+    """Delete a layout item taken out of its layout: its widget, or its layout and all inside it."""
+    if item is None:
+        return
+    if (widget := item.widget()) is not None:
+        widget.deleteLater()
+    elif (layout := item.layout()) is not None:
+        while layout.count():
+            _discard(layout.takeAt(0))
+        layout.deleteLater()
 
 
 class SuccessView(QWidget):

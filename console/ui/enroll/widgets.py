@@ -47,15 +47,15 @@ class FieldBox(QWidget):
     def __init__(self, *editors: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.message = MessageLabel(self)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
         for editor in editors:
-            row.addWidget(editor, 1 if isinstance(editor, QLineEdit) else 0)
-        row.addStretch(0)
+            self.row.addWidget(editor, 1 if isinstance(editor, QLineEdit) else 0)
+        self.row.addStretch(0)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addLayout(row)
+        column.addLayout(self.row)
         column.addWidget(self.message)
 
 

@@ -299,7 +299,7 @@ class MemberPage(QWidget):
     # -- helpers ----------------------------------------------------------------------------------
     def _chain_tab_order(self) -> None:
         """Checklist first (typed into at once), then the profile's Show buttons, then Refresh."""
-        chain = [self.reveal_all_button]
+        chain: list[QWidget] = [self.reveal_all_button]
         for line, box in zip(self.verification.inputs, self.verification.checkboxes, strict=True):
             chain += [line, box] if line.isVisibleTo(self.verification) else [box]
         chain += [field.button for field in self.profile_panel.fields.values()]

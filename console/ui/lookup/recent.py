@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from console.ui.context import ConsoleContext
 
 MAX_RECENT = 10
 
@@ -22,7 +26,7 @@ class RecentMembers(QObject):
     sig_changed = Signal()
     """The list changed (a member was added, or the list was cleared)."""
 
-    def __init__(self, context: QObject) -> None:
+    def __init__(self, context: ConsoleContext) -> None:
         super().__init__(context)
         self.setObjectName("lookupRecentMembers")
         self._members: list[RecentMember] = []
@@ -30,7 +34,7 @@ class RecentMembers(QObject):
         context.sig_locked.connect(self.clear)
 
     @classmethod
-    def of(cls, context: QObject) -> RecentMembers:
+    def of(cls, context: ConsoleContext) -> RecentMembers:
         """The context's list, made on first use so that every page shares it."""
         found = context.findChild(cls, "lookupRecentMembers")
         return found if found is not None else cls(context)

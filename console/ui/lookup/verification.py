@@ -24,8 +24,10 @@ def _plain(text: str) -> str:
 
 def name_matches(said: str, first: str | None, last: str | None) -> bool:
     """True when the caller gave the first and last name on file, in either order."""
-    if not first or not last:
-        return bool(last) and _plain(said) == _plain(last)
+    if not last:
+        return False
+    if not first:
+        return _plain(said) == _plain(last)
     said_words = sorted(_plain(said).split())
     return said_words == sorted(_plain(f"{first} {last}").split())
 
