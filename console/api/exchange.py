@@ -1,8 +1,9 @@
-"""The exchange log: every request and its answer, redacted, for the request inspector and the audit.
+"""The exchange log: every request and its answer, for the request inspector, its exports and the audit.
 
-Credentials and the URL are redacted when the exchange is made. The client's own exchanges (whose
-bodies hold personal data but never secrets) redact headers and bodies the first time they are read,
-so a call nobody inspects costs next to nothing.
+Credentials never stay: credential headers are cut when an exchange is captured, and so are the secrets
+the contract marks in token requests and answers. Personal data stays in memory only, as it came, and
+every view of it goes through `console.api.redaction` (`Exchange.view`, `Exchange.as_curl`): masked
+unless the caller asks to reveal it (the inspector does, for a verified member, and audits it).
 """
 
 from __future__ import annotations
@@ -16,47 +17,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl
 
-from console.api.redaction import MASK, redact_headers, redact_json, redact_text
+from console.api.redaction import CREDENTIAL_HEADERS, Direction, Mode, credential, redactor
 
 log = logging.getLogger(__name__)
 
 DEFAULT_HISTORY = 200
-_QUERY_MASKS = {"email", "phone", "lastname", "firstname", "postalcode", "collectornumber"}
-
-
-def redact_url(url: str) -> str:
-    """The URL with personal search values masked (the query names stay)."""
-    if "?" not in url:
-        return url
-    parts = urlsplit(url)
-    query = [
-        (name, redact_text(value) if name.lower() not in _QUERY_MASKS else _mask_query(name, value))
-        for name, value in parse_qsl(parts.query, keep_blank_values=True)
-    ]
-    encoded = urlencode(query, safe="@").replace(quote(MASK), MASK).replace(quote("•"), "•")
-    return urlunsplit(parts._replace(query=encoded))
-
-
-def _mask_query(name: str, value: str) -> str:
-    masked = redact_json({name: value})[name]
-    return masked if masked != value else value[:1] + MASK
-
-
-def _redact_body(content: bytes) -> Any:
-    """A JSON body as redacted JSON, any other text redacted as text, None when empty."""
-    if not content:
-        return None
-    try:
-        return redact_json(json.loads(content))
-    except ValueError:
-        return redact_text(content.decode("utf-8", errors="replace"))
-
+_CURL_SKIPPED_HEADERS = frozenset({"content-length", "host", "accept-encoding", "connection"})
 
 HeaderPairs = Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]
-_CREDENTIALS = {b"authorization", b"proxy-authorization", b"cookie", b"set-cookie"}
-_MASK_BYTES = MASK.encode()
 
 
 def _raw_pairs(headers: HeaderPairs) -> tuple[tuple[bytes, bytes], ...]:
@@ -65,13 +35,8 @@ def _raw_pairs(headers: HeaderPairs) -> tuple[tuple[bytes, bytes], ...]:
     for name, value in headers:
         key = name if isinstance(name, bytes) else name.encode("latin-1")
         raw = value if isinstance(value, bytes) else value.encode("utf-8")
-        if key.lower() in _CREDENTIALS:
-            scheme, _, rest = raw.partition(b" ")
-            raw = (
-                scheme + b" " + _MASK_BYTES
-                if rest and scheme.lower() in (b"bearer", b"basic")
-                else _MASK_BYTES
-            )
+        if key.decode("latin-1").lower() in CREDENTIAL_HEADERS:
+            raw = credential(raw.decode("utf-8", errors="replace")).encode("utf-8")
         pairs.append((key, raw))
     return tuple(pairs)
 
@@ -81,22 +46,48 @@ def _decoded(pairs: tuple[tuple[bytes, bytes], ...]) -> dict[str, str]:
     return {name.decode("latin-1").lower(): value.decode("utf-8", errors="replace") for name, value in pairs}
 
 
+def _parse_body(content: bytes) -> tuple[str, Any]:
+    """("json", value), ("form", text), ("text", text) or ("empty", None)."""
+    if not content:
+        return "empty", None
+    text = content.decode("utf-8", errors="replace")
+    try:
+        return "json", json.loads(text)
+    except ValueError:
+        pass
+    if "=" in text and not any(c.isspace() for c in text) and parse_qsl(text):
+        return "form", text
+    return "text", text
+
+
+@dataclass(frozen=True)
+class ExchangeView:
+    """What may be shown or copied of one exchange, redacted in one mode."""
+
+    url: str
+    request_headers: dict[str, str]
+    request_body: Any
+    response_headers: dict[str, str]
+    response_body: Any
+
+
 @dataclass(eq=False)
 class Exchange:
-    """One HTTP request and its answer (or the error that stopped it); everything shown is redacted.
+    """One HTTP request and its answer (or the error that stopped it).
 
-    Credentials are cut from the headers at once; the rest (personal data in headers and bodies) is
-    redacted the first time it is read, unless the exchange was captured with `lazy_bodies=False`.
+    `url`, the headers and the bodies read as attributes are the masked view; `view()` gives the
+    placeholder view, or the personal values for a reveal. `operation` is the contract's operationId.
     """
 
     method: str
-    url: str
+    raw_url: str = field(repr=False)
     status: int | None
     duration_ms: float
     correlation_id: str | None
     error: str | None
     started_at: datetime
     attempt: int = 1
+    operation: str | None = None
     _request_pairs: tuple[tuple[bytes, bytes], ...] = field(default=(), repr=False)
     _response_pairs: tuple[tuple[bytes, bytes], ...] = field(default=(), repr=False)
     _request_content: bytes = field(default=b"", repr=False)
@@ -120,14 +111,15 @@ class Exchange:
         attempt: int = 1,
         lazy_bodies: bool = False,
     ) -> Exchange:
-        """An exchange from raw parts. Bodies that may hold secrets (tokens) need `lazy_bodies=False`."""
+        """An exchange from raw parts. Bodies that may hold secrets (tokens) need `lazy_bodies=False`:
+        their marked secrets are cut now, so they never stay in memory."""
         exchange = cls(
             method=method,
-            url=redact_url(url),
+            raw_url=url,
             status=status,
             duration_ms=duration_ms,
             correlation_id=correlation_id,
-            error=redact_text(error) if error else None,
+            error=redactor().text(error) if error else None,
             started_at=started_at,
             attempt=attempt,
             _request_pairs=_raw_pairs(request_headers),
@@ -135,36 +127,94 @@ class Exchange:
             _request_content=request_body,
             _response_content=response_body,
         )
+        exchange.operation = redactor().operation_for(method, url) if not lazy_bodies else None
         if not lazy_bodies:
-            for name in ("request_body", "response_body"):
-                getattr(exchange, name)
-            exchange._request_content = exchange._response_content = b""
+            exchange._request_content = exchange._cut_secrets(request_body, "request")
+            exchange._response_content = exchange._cut_secrets(response_body, "response")
         return exchange
 
+    def _cut_secrets(self, content: bytes, direction: Direction) -> bytes:
+        kind, value = _parse_body(content)
+        r = redactor()
+        if kind == "json":
+            kept = r.body(self.operation, direction, value, status=self.status, reveal=True)
+            return json.dumps(kept, ensure_ascii=False).encode()
+        if kind == "form":
+            return r.form(self.operation, direction, value, reveal=True).encode()
+        return r.text(value).encode() if kind == "text" else b""
+
     @cached_property
+    def _operation(self) -> str | None:
+        return self.operation or redactor().operation_for(self.method, self.raw_url)
+
+    # Views -------------------------------------------------------------------------------------------
+    def view(self, mode: Mode = Mode.MASK, reveal: bool = False) -> ExchangeView:
+        """The exchange redacted in `mode`; `reveal` shows personal values (secrets stay cut)."""
+        r, operation = redactor(), self._operation
+        return ExchangeView(
+            url=r.url(operation, self.raw_url, mode, reveal),
+            request_headers=r.headers(operation, "request", _decoded(self._request_pairs), mode,
+                                      reveal=reveal),
+            request_body=self._body(self._request_content, "request", mode, reveal),
+            response_headers=r.headers(operation, "response", _decoded(self._response_pairs), mode,
+                                       status=self.status, reveal=reveal),
+            response_body=self._body(self._response_content, "response", mode, reveal),
+        )
+
+    def _body(self, content: bytes, direction: Direction, mode: Mode, reveal: bool) -> Any:
+        kind, value = _parse_body(content)
+        r = redactor()
+        if kind == "json":
+            return r.body(self._operation, direction, value, mode, status=self.status, reveal=reveal)
+        if kind == "form":
+            return r.form(self._operation, direction, value, mode, reveal)
+        return r.text(value) if kind == "text" else None
+
+    @cached_property
+    def _masked(self) -> ExchangeView:
+        return self.view()
+
+    @property
+    def url(self) -> str:
+        return self._masked.url
+
+    @property
     def request_headers(self) -> dict[str, str]:
-        return redact_headers(_decoded(self._request_pairs))
+        return self._masked.request_headers
 
-    @cached_property
+    @property
     def response_headers(self) -> dict[str, str]:
-        return redact_headers(_decoded(self._response_pairs))
+        return self._masked.response_headers
 
-    @cached_property
+    @property
     def request_body(self) -> Any:
-        return _redact_body(self._request_content)
+        return self._masked.request_body
 
-    @cached_property
+    @property
     def response_body(self) -> Any:
-        return _redact_body(self._response_content)
+        return self._masked.response_body
 
-    def as_curl(self) -> str:
-        """The request as a cURL command line, with secrets and personal data redacted."""
-        parts = ["curl", "-X", self.method, self.url]
-        skip = {"content-length", "host", "accept-encoding", "connection"}
-        for name, value in self.request_headers.items():
-            if name.lower() not in skip:
+    @property
+    def collector_number(self) -> str | None:
+        """The one member this exchange is about (the Collector-Number header, or the collector number of
+        a single-member answer); None for a search or when unknown. For deciding on a reveal only."""
+        header = _decoded(self._request_pairs).get("collector-number")
+        if header:
+            return header
+        kind, value = _parse_body(self._response_content)
+        if kind == "json" and isinstance(value, dict) and isinstance(value.get("collectorNumber"), str):
+            return value["collectorNumber"]
+        return None
+
+    def as_curl(self, mode: Mode = Mode.PLACEHOLDER, reveal: bool = False) -> str:
+        """The request as a cURL command line; by default runnable, with placeholders for every
+        secret and personal value."""
+        view = self.view(mode, reveal)
+        parts = ["curl", "-X", self.method, view.url]
+        for name, value in view.request_headers.items():
+            if name.lower() not in _CURL_SKIPPED_HEADERS:
                 parts += ["-H", f"{name}: {value}"]
-        body = self.request_body
+        body = view.request_body
         if body is not None:
             text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
             parts += ["--data-raw", text]

@@ -15,7 +15,6 @@ from collections.abc import AsyncGenerator, Callable, Generator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
-from urllib.parse import quote
 
 import httpx
 import jwt
@@ -30,7 +29,6 @@ from console.api.errors import (
     WrongCredentials,
 )
 from console.api.exchange import Exchange, ExchangeLog
-from console.api.redaction import MASK
 from console.api.secrets import SecretStore
 
 log = logging.getLogger(__name__)
@@ -41,8 +39,6 @@ REFRESH_MARGIN = 60.0
 """Seconds before expiry at which a token is renewed (at most a tenth of its lifetime)."""
 COLLECTOR_NUMBER_CLAIM = "https://airmiles.ca/collectorNumber"
 REFRESH_TOKEN_KEY = "member.refresh_token"  # noqa: S105 - a keyring entry name
-_SHOWN_FORM_FIELDS = frozenset({"grant_type", "client_id", "audience", "scope", "redirect_uri"})
-"""Token-request fields shown in the exchange log; every other one (secret, code, tokens) is masked."""
 MEMBER_SCOPES = "openid profile email offline_access collector:profile:read collector:summary:read"
 
 
@@ -63,8 +59,8 @@ class TokenFacts:
 class TokenEndpoint:
     """The token and revocation endpoints of one environment's authorization server.
 
-    Each call is published to ``exchange_log`` (when given) with every credential in the form
-    masked; token values in answers are masked by the exchange log's own redaction.
+    Each call is published to ``exchange_log`` (when given); the exchange log cuts the secrets the
+    contract marks (client secret, code, verifier, tokens) before it keeps the exchange.
     """
 
     def __init__(
@@ -110,18 +106,17 @@ class TokenEndpoint:
         try:
             response = await self._http.send(request)
         except httpx.TimeoutException as exc:
-            self._publish(request, form, started_at, started, error=type(exc).__name__)
+            self._publish(request, started_at, started, error=type(exc).__name__)
             raise RequestTimedOut("The sign-in service did not answer in time.") from exc
         except httpx.TransportError as exc:
-            self._publish(request, form, started_at, started, error=type(exc).__name__)
+            self._publish(request, started_at, started, error=type(exc).__name__)
             raise ConnectionFailed("Could not reach the sign-in service.") from exc
-        self._publish(request, form, started_at, started, response=response)
+        self._publish(request, started_at, started, response=response)
         return response
 
     def _publish(
         self,
         request: httpx.Request,
-        form: dict[str, str],
         started_at: datetime,
         started: float,
         *,
@@ -133,16 +128,12 @@ class TokenEndpoint:
         log.debug("POST %s -> %s in %.1f ms", request.url.path, status, elapsed_ms)
         if self._exchange_log is None:
             return
-        shown = "&".join(
-            f"{quote(name)}={quote(value, safe='') if name in _SHOWN_FORM_FIELDS else MASK}"
-            for name, value in form.items()
-        )
         self._exchange_log.publish(
             Exchange.capture(
                 method="POST",
                 url=str(request.url),
                 request_headers=request.headers.multi_items(),
-                request_body=shown.encode(),
+                request_body=request.content,
                 started_at=started_at,
                 duration_ms=elapsed_ms,
                 correlation_id=None,

@@ -6,13 +6,14 @@ import logging
 import shlex
 from datetime import UTC, date, datetime
 
+import httpx
 import pytest
 
 from console.api.client import ClientSettings, CollectorClient
 from console.api.exchange import Exchange, ExchangeLog
 from console.api.models import ContactDetails, EnrollmentRequest, PersonalDetails, Phone
 from tests.api.conftest import MakeClient
-from tests.api.sandbox_helpers import requests_log, set_faults
+from tests.api.sandbox_helpers import machine_token, requests_log, set_faults
 
 JANE = "80000000007"
 
@@ -40,16 +41,17 @@ async def test_listeners_get_every_exchange_redacted(make_client: MakeClient, pa
     assert summary.request_headers["authorization"] == "Bearer •••"
     assert summary.request_headers["collector-number"] == "8•••••••007"
     assert summary.response_body["collectorNumber"] == "8•••••••007"
-    assert summary.response_body["cashBalance"] > 0  # balances are not personal data
+    assert summary.response_body["cashBalance"] == "•••"  # balances are personal data too
+    assert summary.view(reveal=True).response_body["cashBalance"] > 0
+    assert summary.view(reveal=True).request_headers["authorization"] == "Bearer •••"  # never a secret
+    assert summary.collector_number == JANE
     assert summary.response_headers["x-correlation-id"] == summary.correlation_id
 
     assert (enrollment.method, enrollment.status) == ("POST", 201)
     assert enrollment.request_headers["idempotency-key"]
-    assert enrollment.request_body["contactDetails"] == {
-        "email": "j•••@example.com",
-        "phones": [{"number": "•••-•••-0142"}],
-    }
-    assert enrollment.request_body["personalDetails"]["dateOfBirth"] == "1985-••-••"
+    assert enrollment.request_body["contactDetails"] == {"email": "•••", "phones": [{"number": "•••"}]}
+    assert enrollment.request_body["personalDetails"] == {"firstName": "•••", "lastName": "•••",
+                                                          "dateOfBirth": "•••"}
     assert (
         enrollment.response_body["collectorNumber"]
         == result.collector_number[0] + "•" * 7 + result.collector_number[-3:]
@@ -84,9 +86,10 @@ async def test_search_values_are_masked_in_the_url(client: CollectorClient) -> N
     await client.search(last_name="Tremblay", postal_code="H2X 1Y4")
 
     urls = [exchange.url for exchange in client.exchange_log.recent]
-    assert urls[0].endswith("/collectors/search?email=j•••@example.com&limit=5")
-    assert urls[1].endswith("?phone=•••-•••-0123&limit=20")
-    assert urls[2].endswith("?lastName=T•••&postalCode=H•••&limit=20")
+    assert urls[0].endswith("/collectors/search?email=•••&limit=5")
+    assert urls[1].endswith("?phone=•••&limit=20")
+    assert urls[2].endswith("?lastName=•••&postalCode=•••&limit=20")
+    assert all(exchange.collector_number is None for exchange in client.exchange_log.recent)
 
 
 async def test_as_curl_replays_the_request_without_secrets(
@@ -98,9 +101,23 @@ async def test_as_curl_replays_the_request_without_secrets(
     words = shlex.split(command)
 
     assert words[:4] == ["curl", "-X", "POST", client.env.api_url("enroll")]
-    assert "authorization: Bearer •••" in words and "content-type: application/json" in words
-    assert words[words.index("--data-raw") + 1] == '{"contactDetails": {"email": "c•••@example.com"}}'
+    assert "authorization: Bearer REDACTED" in words and "content-type: application/json" in words
+    assert words[words.index("--data-raw") + 1] == '{"contactDetails": {"email": "redacted@example.com"}}'
     assert partner_token not in command and "copy.me" not in command
+
+
+async def test_a_placeholder_curl_runs_against_the_sandbox(client: CollectorClient, sandbox_url: str) -> None:
+    await client.search(last_name="Doe", postal_code="M5E 1E5")
+    command = client.exchange_log.recent[-1].as_curl()
+    words = shlex.split(command)
+    assert "Doe" not in command and "M5E" not in command
+    token = machine_token(sandbox_url)
+    headers = {w.split(": ", 1)[0]: w.split(": ", 1)[1] for w in words[words.index("-H") :: 2] if ": " in w}
+    headers["authorization"] = f"Bearer {token}"
+    async with httpx.AsyncClient() as http:
+        answer = await http.get(words[3], headers=headers)
+    assert answer.status_code == 200, answer.text
+    assert answer.json() == {"items": []}
 
 
 async def test_unsubscribe_stops_delivery_and_history_is_bounded(make_client: MakeClient) -> None:

@@ -109,8 +109,8 @@ def test_copy_as_curl_puts_a_redacted_command_on_the_clipboard(
     command = clipboard.text()
     assert command.startswith("curl -X GET ")
     assert " http://127.0.0.1:" in command and "/collectors/summary " in command
-    assert "'collector-number: 8•••••••007'" in command
-    assert "'authorization: Bearer •••'" in command
+    assert "'collector-number: 80000000000'" in command  # placeholders: the command runs as it is
+    assert "'authorization: Bearer REDACTED'" in command
     assert bearer_tokens and bearer_tokens[-1] not in command
     assert MEMBER not in command
 

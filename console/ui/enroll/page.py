@@ -33,7 +33,7 @@ from console.api.errors import (
     ServiceUnavailable,
     ValidationFailed,
 )
-from console.api.redaction import mask_collector_number, mask_email, mask_phone
+from console.api.redaction import MASK, mask_collector_number
 from console.audit import AuditLog
 from console.field_profiles import ProfileSet, load_field_profiles
 from console.services.enrollment import Submission
@@ -480,7 +480,7 @@ class EnrollPage(QWidget):
         self, session: EnvironmentSession, request: EnrollmentRequest, exc: DuplicateCollector
     ) -> None:
         text = self.tr("An active member already uses %1. Nothing new was created.").replace(
-            "%1", mask_email(request.contact_details.email)
+            "%1", MASK
         )
         actions = []
         if SEARCH_CAPABILITY in session.env.capabilities:
@@ -619,12 +619,12 @@ class EnrollPage(QWidget):
 
     def _duplicate_criteria(self, request: EnrollmentRequest) -> list[tuple[str, dict[str, str]]]:
         email = request.contact_details.email
-        criteria = [(self.tr("same email %1").replace("%1", mask_email(email)), {"email": email})]
+        criteria = [(self.tr("same email %1").replace("%1", MASK), {"email": email})]
         for phone in request.contact_details.phones:
             if phone.number:
                 criteria.append(
                     (
-                        self.tr("same phone %1").replace("%1", mask_phone(phone.number)),
+                        self.tr("same phone %1").replace("%1", MASK),
                         {"phone": phone.number},
                     )
                 )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.api.models import EnrollmentRequest, EnrollmentResult
-from console.api.redaction import mask_date, mask_email, mask_phone
+from console.api.redaction import MASK
 from console.ui import theme
 from console.ui.lookup.results_model import status_text
 
@@ -238,18 +238,15 @@ class SuccessView(QWidget):
         person = request.personal_details
         if person is not None:
             rows.append((self.tr("Name"), f"{person.first_name} {person.last_name[:1]}."))
-            rows.append((self.tr("Date of birth"), mask_date(person.date_of_birth.isoformat())))
-        rows.append((self.tr("Email"), mask_email(request.contact_details.email)))
+            rows.append((self.tr("Date of birth"), MASK))
+        rows.append((self.tr("Email"), MASK))
         kinds = {"Mobile": self.tr("Mobile"), "Home": self.tr("Home"), "Business": self.tr("Business")}
         for phone in request.contact_details.phones:
             kind = kinds.get(phone.type or "", "")
-            rows.append((self.tr("Phone"), f"{mask_phone(phone.number or '')} ({kind})"))
+            rows.append((self.tr("Phone"), f"{MASK} ({kind})"))
         address = request.address_details
         if address is not None:
-            place = ", ".join(x for x in (address.city, address.province) if x)
-            if address.postal_code:
-                place = f"{place} {address.postal_code[:3]} •••".strip()
-            rows.append((self.tr("Address"), place or "•••"))
+            rows.append((self.tr("Address"), " ".join(x for x in (MASK, address.province) if x)))
         if request.preferences is not None and request.preferences.language:
             rows.append((self.tr("Language"), _LANGUAGES.get(request.preferences.language, "")))
         if request.enrollment_channel:

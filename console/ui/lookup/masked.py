@@ -5,31 +5,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from console.api.redaction import mask_collector_number, mask_date, mask_email, mask_phone
+from console.api.redaction import MASK, mask_collector_number
 
-BULLETS = "•••"
-
-
-def mask_name(text: str) -> str:
-    """Initials of each word: "Jane Marie Doe" -> "J••• M••• D•••"."""
-    return " ".join(f"{word[0]}{BULLETS}" for word in text.split())
-
-
-def mask_postal_code(text: str) -> str:
-    """The forward sortation area only: "M5V 2T6" -> "M5V •••"."""
-    return f"{text[:3]} {BULLETS}"
+BULLETS = MASK
 
 
 def mask_text(_text: str) -> str:
+    """No hint of a personal value: no initials, no last digits, no half postal code."""
     return BULLETS
 
 
+mask_name = mask_text
 MASKERS = {
-    "name": mask_name,
-    "email": mask_email,
-    "phone": mask_phone,
-    "date": mask_date,
-    "postal": mask_postal_code,
+    "name": mask_text,
+    "email": mask_text,
+    "phone": mask_text,
+    "date": mask_text,
+    "postal": mask_text,
     "number": mask_collector_number,
     "text": mask_text,
 }
