@@ -1,9 +1,10 @@
 """One redaction, from the contract, for every view of an exchange (inspector, cURL, exports) and the logs.
 
-`resources/openapi.yaml` marks each personal field `x-personal: true` and each OAuth secret `x-secret: true`;
-nothing here names a field. A body is redacted by walking it beside its schema (operation, direction,
-status), a query string beside the operation's parameters, headers beside its header parameters (plus the
-HTTP credential headers). Anything the contract does not describe is treated as personal (fail closed).
+`console/resources/openapi.yaml` marks each personal field `x-personal: true` and each OAuth secret
+`x-secret: true`; nothing here names a field. A body is redacted by walking it beside its schema
+(operation, direction, status), a query string beside the operation's parameters, headers beside its
+header parameters (plus the HTTP credential headers). Anything the contract does not describe is
+treated as personal (fail closed).
 
 Two modes: `Mode.MASK` puts a fixed marker in place of a value (for display); `Mode.PLACEHOLDER` puts a
 valid value of the right shape (enum, const, format, pattern, length), so a body stays valid and a cURL
@@ -23,11 +24,12 @@ import re
 import re._parser as sre_parse  # the stdlib's own regex parser: the smallest string a pattern accepts
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import yaml
+
+from console.resources import read_text
 
 MASK = "•••"
 """What a personal or secret value becomes on screen."""
@@ -40,7 +42,8 @@ PLACEHOLDER_FORMATS = {
 }
 CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 """HTTP's own credential headers (RFC 9110, RFC 6265); the contract's security schemes use Authorization."""
-CONTRACT_FILE = Path(__file__).resolve().parents[2] / "resources" / "openapi.yaml"
+CONTRACT_FILE = "openapi.yaml"
+"""The contract, among the bundled resources."""
 
 Direction = Literal["request", "response"]
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
@@ -365,10 +368,9 @@ def credential(value: str, mode: Mode = Mode.MASK) -> str:
 
 @cache
 def redactor() -> Redactor:
-    """The console's one redactor, from `resources/openapi.yaml` (read once, on first use)."""
-    with CONTRACT_FILE.open(encoding="utf-8") as stream:
-        spec = yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe loaders
-    return Redactor(spec)
+    """The console's one redactor, from the bundled `openapi.yaml` (read once, on first use)."""
+    text = read_text(CONTRACT_FILE)
+    return Redactor(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))  # noqa: S506 - safe
 
 
 def mask_collector_number(number: str) -> str:
