@@ -18,10 +18,10 @@ when it captures them, and the API layer may not import the services.
 from __future__ import annotations
 
 import enum
+import importlib
 import json
 import logging
 import re
-import re._parser as sre_parse  # the stdlib's own regex parser: the smallest string a pattern accepts
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any, Literal
@@ -42,6 +42,8 @@ PLACEHOLDER_FORMATS = {
 }
 CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 """HTTP's own credential headers (RFC 9110, RFC 6265); the contract's security schemes use Authorization."""
+# The stdlib's own regex parser (no stubs), to find the smallest string a pattern accepts.
+sre_parse: Any = importlib.import_module("re._parser")
 CONTRACT_FILE = "openapi.yaml"
 """The contract, among the bundled resources."""
 
