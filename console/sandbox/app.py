@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import random
 import re
 import uuid
 from collections import deque
@@ -17,7 +16,6 @@ from starlette.types import Message, Receive, Scope, Send
 
 from console.sandbox import auth_routes, collectors, control
 from console.sandbox.clock import Clock
-from console.sandbox.collectors import IdempotencyRecord
 from console.sandbox.config import Faults, SandboxConfig, Settings
 from console.sandbox.faults import FaultState
 from console.sandbox.oauth import Tenant
@@ -40,7 +38,7 @@ class Sandbox:
         self.base_url = base_url
         self.clock = Clock()
         self.store = Store(config.members, config.seed, config.db)
-        self.signer = Signer(f"{base_url}/", self.clock)
+        self.signer = Signer(f"{base_url}/", self.clock, self.store)
         self.settings = Settings.from_config(config)
         self.tenant = Tenant(self.signer, self.settings, self.store)
         self.faults = replace(
@@ -48,9 +46,7 @@ class Sandbox:
         )
         self.fault_state = FaultState(self.faults, self.clock)
         self.request_log: deque[dict[str, Any]] = deque(maxlen=LOG_LIMIT)
-        self.idempotency: dict[tuple[str, str], IdempotencyRecord] = {}
         self.idempotency_running: set[tuple[str, str]] = set()
-        self.number_random = random.Random(config.seed)
 
     def set_faults(self, faults: Faults) -> None:
         self.faults = faults
@@ -66,8 +62,6 @@ class Sandbox:
         for key in Settings.KEYS.values():
             setattr(self.settings, key, getattr(fresh, key))
         self.request_log.clear()
-        self.idempotency.clear()
-        self.number_random = random.Random(self.config.seed)
 
     def close(self) -> None:
         self.store.close()

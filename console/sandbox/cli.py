@@ -16,6 +16,7 @@ from console.sandbox.config import (
     Faults,
     RateLimit,
     SandboxConfig,
+    command_line_db_path,
 )
 from console.sandbox.seed import DEMO_PASSWORD, DEMO_PIN
 from console.sandbox.server import base_url_for, bind, make_server
@@ -28,7 +29,8 @@ Collector sandbox listening on {url}
   Member client:    sandbox-console (PKCE), redirect http://127.0.0.1:<any port>/callback
   Member sign-in:   jane.doe@example.com / {password}   or collector 80000000007 with PIN {pin}
   Control:          {url}/_sandbox/faults, /_sandbox/settings, /_sandbox/clock, /_sandbox/reset,
-                    /_sandbox/requests
+                    /_sandbox/requests, /_sandbox/blocks
+  Data:             {data}
 Press Ctrl+C to stop."""
 
 
@@ -59,7 +61,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
     p.add_argument("--members", type=_members, default=500, help=f"synthetic collectors (≤ {MAX_MEMBERS})")
     p.add_argument("--seed", type=int, default=1, help="seed of the data generator")
-    p.add_argument("--db", help="SQLite file to keep the data in (default: in memory)")
+    data = p.add_mutually_exclusive_group()
+    data.add_argument(
+        "--db",
+        metavar="PATH",
+        default=str(command_line_db_path()),
+        help="SQLite file that keeps collectors, issued numbers, idempotency records, refresh tokens "
+        "and sign-in blocks across restarts (default: %(default)s)",
+    )
+    data.add_argument("--in-memory", action="store_true", help="keep nothing: a throwaway run")
     p.add_argument("--access-token-ttl", type=int, default=3600, metavar="S")
     p.add_argument("--refresh-token-ttl", type=int, default=30 * 86400, metavar="S")
     p.add_argument("--min-age", type=int, default=13)
@@ -112,7 +122,7 @@ def config_from(args: argparse.Namespace) -> SandboxConfig:
     return SandboxConfig(
         members=args.members,
         seed=args.seed,
-        db=args.db,
+        db=None if args.in_memory else args.db,
         access_token_ttl=args.access_token_ttl,
         refresh_token_ttl=args.refresh_token_ttl,
         min_age=args.min_age,
@@ -130,7 +140,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     url = base_url_for(args.host, sock.getsockname()[1])
     app = create_app(config, url)
-    print(BANNER.format(url=url, password=DEMO_PASSWORD, pin=DEMO_PIN), flush=True)
+    data = (
+        "in memory (--in-memory): nothing is kept after this run"
+        if config.db is None
+        else f"{config.db} (kept across restarts; POST /_sandbox/reset restores the seed)"
+    )
+    print(BANNER.format(url=url, password=DEMO_PASSWORD, pin=DEMO_PIN, data=data), flush=True)
     try:
         make_server(app).run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn re-raises the Ctrl+C it handled

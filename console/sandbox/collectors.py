@@ -6,10 +6,10 @@ import base64
 import binascii
 import hashlib
 import json
-import random
 import sqlite3
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -19,9 +19,10 @@ from console.formats import is_collector_number, normalise_postal_code
 from console.sandbox.clients import SCOPE_ENROLL, SCOPE_PROFILE, SCOPE_SEARCH, SCOPE_SUMMARY
 from console.sandbox.messages import FIELD_MESSAGES, text
 from console.sandbox.responses import JSON, ApiError, compact, dump, error_response, is_french
-from console.sandbox.seed import Member, make_collector_number
+from console.sandbox.seed import Member
+from console.sandbox.store import IdempotencyRecord
 from console.sandbox.tokens import COLLECTOR_CLAIM
-from console.sandbox.validation import NANP_PHONE, check_enrollment
+from console.sandbox.validation import DATE_RE, NANP_PHONE, check_enrollment
 
 if TYPE_CHECKING:
     from console.sandbox.app import Sandbox
@@ -158,6 +159,13 @@ def _field_error(request: Request, field: str, code: str, message_key: str = "IN
     )
 
 
+def _is_date(text: str) -> bool:
+    try:
+        return DATE_RE.fullmatch(text) is not None and date.fromisoformat(text) is not None
+    except ValueError:
+        return False
+
+
 def encode_cursor(key: tuple[str, str, str]) -> str:
     return base64.urlsafe_b64encode(dump(list(key))).rstrip(b"=").decode()
 
@@ -177,8 +185,12 @@ async def search(request: Request, sandbox: Sandbox) -> Response:
     authorize(request, sandbox, SCOPE_SEARCH)
     query = {k: v.strip() for k, v in request.query_params.items() if v.strip()}
     criteria = [k for k in ("email", "phone", "lastName") if k in query]
-    if len(criteria) != 1 or ("lastName" not in query and ("firstName" in query or "postalCode" in query)):
+    narrowing = ("firstName", "postalCode", "dateOfBirth")
+    if len(criteria) != 1 or ("lastName" not in query and any(k in query for k in narrowing)):
         raise ApiError("INVALID_REQUEST", 400, message_key="NO_CRITERION")
+    born = query.get("dateOfBirth")
+    if born is not None and not _is_date(born):
+        raise _field_error(request, "dateOfBirth", "INVALID_FORMAT")
     phone = query.get("phone")
     if phone is not None and not NANP_PHONE.fullmatch(phone):
         raise _field_error(request, "phone", "INVALID_FORMAT")
@@ -205,6 +217,7 @@ async def search(request: Request, sandbox: Sandbox) -> Response:
         last_name=query.get("lastName"),
         first_name=query.get("firstName"),
         postal_code=postal,
+        date_of_birth=born,
         after=after,
         limit=limit + 1,
     )
@@ -249,12 +262,11 @@ async def enroll(request: Request, sandbox: Sandbox) -> Response:
     else:
         fingerprint = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
     slot = (claims["azp"], key) if key else None
+    store, clock = sandbox.store, sandbox.clock
     if slot is not None:
-        record = sandbox.idempotency.get(slot)
-        if record is not None and record.created < sandbox.clock.time() - IDEMPOTENCY_TTL:
-            record = None
         if slot in sandbox.idempotency_running:
             raise ApiError("IDEMPOTENCY_IN_PROGRESS", 409)
+        record = store.idempotency(*slot, since=clock.time() - IDEMPOTENCY_TTL)
         if record is not None:
             if record.fingerprint != fingerprint:
                 raise ApiError("IDEMPOTENCY_KEY_REUSED", 422)
@@ -267,17 +279,20 @@ async def enroll(request: Request, sandbox: Sandbox) -> Response:
         sandbox.idempotency_running.add(slot)
     try:
         if sandbox.faults.latency_ms:
-            await sandbox.clock.sleep(sandbox.faults.latency_ms / 1000)
-        if body is None:
-            response: Response = error_response(
-                request, ApiError("INVALID_REQUEST", 400, message_key="INVALID_JSON")
-            )
-        else:
-            response = _enroll(request, sandbox, body)
-        if slot is not None:
-            sandbox.idempotency[slot] = IdempotencyRecord(
-                fingerprint, response.status_code, bytes(response.body), sandbox.clock.time()
-            )
+            await clock.sleep(sandbox.faults.latency_ms / 1000)
+        # One transaction for the member, its number and the idempotency record, committed before
+        # the answer leaves: what a client was told is what a restart finds.
+        with store.conn:
+            if body is None:
+                response: Response = error_response(
+                    request, ApiError("INVALID_REQUEST", 400, message_key="INVALID_JSON")
+                )
+            else:
+                response = _enroll(request, sandbox, body)
+            if slot is not None:
+                now = clock.time()
+                record = IdempotencyRecord(fingerprint, response.status_code, bytes(response.body), now)
+                store.keep_idempotency(*slot, record, expired=now - IDEMPOTENCY_TTL)
     finally:
         if slot is not None:
             sandbox.idempotency_running.discard(slot)
@@ -286,16 +301,8 @@ async def enroll(request: Request, sandbox: Sandbox) -> Response:
     return response
 
 
-class IdempotencyRecord(NamedTuple):
-    """The first answer to an enrollment with an Idempotency-Key, replayed for 24 hours."""
-
-    fingerprint: str
-    status: int
-    body: bytes
-    created: float
-
-
 def _enroll(request: Request, sandbox: Sandbox, body: Any) -> Response:
+    """Check and store one enrollment (inside the caller's transaction)."""
     today = sandbox.clock.today()
     checked = check_enrollment(body, french=is_french(request), min_age=sandbox.settings.min_age, today=today)
     if checked.errors:
@@ -303,7 +310,7 @@ def _enroll(request: Request, sandbox: Sandbox, body: Any) -> Response:
     values = checked.values
     if sandbox.store.active_email_taken(values["email"]):
         return error_response(request, ApiError("DUPLICATE_COLLECTOR", 409))
-    number = _new_number(sandbox)
+    number = sandbox.store.issue_number()
     phones = values.pop("phones")
     consents = values.pop("consents")
     member = Member(
@@ -318,14 +325,6 @@ def _enroll(request: Request, sandbox: Sandbox, body: Any) -> Response:
         {"collectorNumber": number, "status": "ACTIVE", "enrollmentDate": member.enrollment_date},
         status_code=201,
     )
-
-
-def _new_number(sandbox: Sandbox) -> str:
-    rng: random.Random = sandbox.number_random
-    while True:
-        number = make_collector_number(str(rng.randrange(100_000_000, 1_000_000_000)))
-        if not sandbox.store.exists(number):
-            return number
 
 
 ROUTES = [

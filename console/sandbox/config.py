@@ -3,11 +3,34 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar
+
+import platformdirs
 
 AUDIENCE = "loyalty-api"
 MAX_MEMBERS = 100_000
 ERROR_STATUSES = (500, 503, 429)
+
+
+DATA_FOLDER_APP = "collector-console"
+EMBEDDED_DB_NAME = "embedded-sandbox.sqlite3"
+COMMAND_LINE_DB_NAME = "sandbox.sqlite3"
+
+
+def data_folder() -> Path:
+    """The console's data folder (platform-specific), where the sandboxes keep their databases."""
+    return Path(platformdirs.user_data_dir(DATA_FOLDER_APP, appauthor=False))
+
+
+def embedded_db_path() -> Path:
+    """The database of the sandbox the console starts itself."""
+    return data_folder() / EMBEDDED_DB_NAME
+
+
+def command_line_db_path() -> Path:
+    """The default database of `collector-sandbox`."""
+    return data_folder() / COMMAND_LINE_DB_NAME
 
 
 class ConfigError(ValueError):
@@ -113,7 +136,7 @@ class Faults:
 
 @dataclass
 class SandboxConfig:
-    """How the sandbox starts; `db=None` keeps the data in memory."""
+    """How the sandbox starts; `db` names its SQLite file, None keeps the data in memory (throwaway)."""
 
     members: int = 500
     seed: int = 1

@@ -14,7 +14,7 @@ from console.formats import normalise_collector_number
 from console.sandbox.clients import CLIENTS, Client
 from console.sandbox.config import AUDIENCE, Settings
 from console.sandbox.seed import secret_hash
-from console.sandbox.store import Store
+from console.sandbox.store import RefreshRecord, Store
 from console.sandbox.tokens import Signer
 
 CONNECTIONS = ("member-email-idp-recaptcha", "member-pin-idp-recaptcha")
@@ -62,21 +62,9 @@ class Code:
 
 
 @dataclass
-class Refresh:
-    family: str
-    client_id: str
-    scope: tuple[str, ...]
-    collector: str
-    expires: float
-    used: bool = False
-
-
-@dataclass
 class TenantState:
     transactions: dict[str, Transaction] = field(default_factory=dict)
     codes: dict[str, Code] = field(default_factory=dict)
-    refresh: dict[str, Refresh] = field(default_factory=dict)
-    revoked_families: set[str] = field(default_factory=set)
 
 
 def redirect_with(uri: str, params: dict[str, str | None]) -> str:
@@ -165,7 +153,7 @@ class Tenant:
         """Check the credentials; the redirect URL with a code, or None when they are wrong."""
         transaction = self.state.transactions[txn]
         if transaction.connection == CONNECTIONS[0]:
-            row = self._member_by_email(form.get("email", ""))
+            row = self.store.member_by_email(form.get("email", ""))
             ok = row is not None and row["password_hash"] == secret_hash(form.get("password", ""))
         else:
             number = normalise_collector_number(form.get("collectorNumber", ""))
@@ -196,12 +184,6 @@ class Tenant:
                 "state": transaction.state,
             },
         )
-
-    def _member_by_email(self, email: str) -> Any:
-        return self.store.conn.execute(
-            "SELECT * FROM collectors WHERE email_key = ? AND password_hash IS NOT NULL",
-            (email.strip().lower(),),
-        ).fetchone()
 
     # --- /oauth/token ------------------------------------------------------------------------------------
     def authenticate(self, client_id: str | None, secret: str | None) -> Client:
@@ -246,7 +228,7 @@ class Tenant:
         if code is None or code.client_id != client.client_id:
             raise OAuthError("invalid_grant", "Invalid authorization code.")
         if code.family is not None:
-            self.state.revoked_families.add(code.family)
+            self.store.revoke_family(code.family)
             raise OAuthError("invalid_grant", "Authorization code has already been used.")
         if code.expires <= self.clock.time():
             raise OAuthError("invalid_grant", "Authorization code has expired.")
@@ -265,13 +247,13 @@ class Tenant:
         value = form.get("refresh_token")
         if not value:
             raise OAuthError("invalid_request", "Missing refresh_token.")
-        record = self.state.refresh.get(value)
+        record = self.store.refresh_token(value)
         if record is None or record.client_id != client.client_id:
             raise OAuthError("invalid_grant", "Unknown or invalid refresh token.")
-        if record.family in self.state.revoked_families:
+        if self.store.family_revoked(record.family):
             raise OAuthError("invalid_grant", "Unknown or invalid refresh token.")
         if record.used:
-            self.state.revoked_families.add(record.family)
+            self.store.revoke_family(record.family)
             raise OAuthError("invalid_grant", "Refresh token reuse detected: the token family is revoked.")
         if record.expires <= self.clock.time():
             raise OAuthError("invalid_grant", "Expired refresh token.")
@@ -281,7 +263,7 @@ class Tenant:
             if any(s not in record.scope for s in wanted):
                 raise OAuthError("invalid_scope", "A refresh cannot widen the granted scope.")
             scope = wanted
-        record.used = True
+        self.store.use_refresh_token(value)
         return self._member_tokens(
             client, scope, record.collector, record.family, None, keep_scope=record.scope
         )
@@ -313,13 +295,11 @@ class Tenant:
         granted = keep_scope or scope
         if "offline_access" in granted:
             refresh = secrets.token_urlsafe(32)
-            self.state.refresh[refresh] = Refresh(
-                family,
-                client.client_id,
-                granted,
-                collector,
-                self.clock.time() + self.settings.refresh_token_ttl,
+            now = self.clock.time()
+            record = RefreshRecord(
+                family, client.client_id, granted, collector, now + self.settings.refresh_token_ttl, False
             )
+            self.store.keep_refresh_token(refresh, record, dropped_before=now)
             body["refresh_token"] = refresh
         if "openid" in scope:
             body["id_token"] = self._id_token(client, subject, collector, scope, nonce, ttl)
@@ -359,6 +339,6 @@ class Tenant:
         token = form.get("token")
         if not token:
             raise OAuthError("invalid_request", "Missing token.")
-        record = self.state.refresh.get(token)
+        record = self.store.refresh_token(token)
         if record is not None and record.client_id == client.client_id:
-            self.state.revoked_families.add(record.family)
+            self.store.revoke_family(record.family)

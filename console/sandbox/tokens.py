@@ -7,22 +7,33 @@ import secrets
 from typing import Any
 
 import jwt
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from console.sandbox.clock import Clock
 from console.sandbox.config import AUDIENCE
+from console.sandbox.store import Store
 
 COLLECTOR_CLAIM = "https://airmiles.ca/collectorNumber"
 _CACHE_LIMIT = 10_000
 
 
 class Signer:
-    """A key pair made at start; signs tokens and verifies them, caching verified access tokens until exp."""
+    """The tenant's key pair (kept in the store, so tokens outlive a restart); signs and verifies tokens,
+    caching verified access tokens until exp."""
 
-    def __init__(self, issuer: str, clock: Clock) -> None:
+    def __init__(self, issuer: str, clock: Clock, store: Store) -> None:
         self.issuer, self.clock = issuer, clock
-        self.kid = secrets.token_urlsafe(8)
-        self._key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        made = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        pem = made.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ).decode()
+        kept = store.keep_meta("signing_key", f"{secrets.token_urlsafe(8)} {pem}")
+        self.kid, _, pem = kept.partition(" ")
+        key = serialization.load_pem_private_key(pem.encode(), password=None)
+        if not isinstance(key, rsa.RSAPrivateKey):
+            raise TypeError("the stored signing key is not an RSA key")
+        self._key = key
         self._public = self._key.public_key()
         self._verified: dict[str, dict[str, Any]] = {}
 

@@ -38,7 +38,7 @@ EMAIL_MAX = field_rules(ContactDetails, "email").max_length
 ADDRESS_LINE_MAX = field_rules(AddressDetails, "address_line1").max_length
 CITY_MAX = field_rules(AddressDetails, "city").max_length
 CONSENT_TEXT_MAX = field_rules(Consent, "wording_version").max_length
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # RFC 3339 date-time, e.g. 2026-01-31T14:05:00Z or 2026-01-31T09:05:00.123-05:00
 _DATE_TIME_RE = re.compile(
     r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?"
@@ -143,7 +143,7 @@ def _personal(c: Checker, personal: dict[str, Any] | None) -> None:
     if born_text is None:
         return
     try:
-        born = date.fromisoformat(born_text) if _DATE_RE.fullmatch(born_text) else None
+        born = date.fromisoformat(born_text) if DATE_RE.fullmatch(born_text) else None
     except ValueError:
         born = None
     if born is None:

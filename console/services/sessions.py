@@ -269,9 +269,11 @@ class Sessions:
 
 
 def _start_default_sandbox() -> EmbeddedSandbox:
-    from console.sandbox import start_embedded
+    """The console's own sandbox, keeping its data in the console's data folder."""
+    from console.sandbox import SandboxConfig, start_embedded
+    from console.sandbox.config import embedded_db_path
 
-    return start_embedded()
+    return start_embedded(SandboxConfig(db=str(embedded_db_path())))
 
 
 @contextlib.asynccontextmanager

@@ -11,9 +11,20 @@ import pytest
 
 from console.sandbox.cli import config_from, main, parser
 
+SANDBOX = [sys.executable, "-m", "console.sandbox"]
+
 
 def test_cli_prints_url_and_demo_credentials_and_serves() -> None:
-    command = [sys.executable, "-m", "console.sandbox", "--port", "0", "--members", "20", "--latency-ms", "1"]
+    command = [
+        *SANDBOX,
+        "--in-memory",
+        "--port",
+        "0",
+        "--members",
+        "20",
+        "--latency-ms",
+        "1",
+    ]
     with subprocess.Popen(  # noqa: S603 - our own module
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     ) as child:

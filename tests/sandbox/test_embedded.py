@@ -9,6 +9,8 @@ import pytest
 from console.sandbox import EmbeddedSandbox, SandboxConfig, start_embedded
 from console.sandbox.app import create_app
 
+from .helpers import member_tokens, refresh
+
 
 def test_starts_on_a_free_loopback_port_and_stops_cleanly() -> None:
     server = start_embedded()
@@ -143,3 +145,34 @@ async def test_control_routes_answer_loopback_clients_only(client: str, status: 
             assert (await http.get("/collectors/health")).status_code == 200
     finally:
         app.sandbox.close()
+
+
+def test_a_restart_replays_idempotent_answers_and_keeps_refresh_tokens(tmp_path: Path) -> None:
+    config = SandboxConfig(members=20, db=str(tmp_path / "sandbox.db"))
+    body = {"contactDetails": {"email": "replayed@example.com"}}
+    with start_embedded(config) as server:
+        headers = {**_partner_headers(server.base_url), "Idempotency-Key": "kept-key"}
+        first = httpx.post(f"{server.base_url}/collectors/", headers=headers, json=body)
+        assert first.status_code == 201
+        tokens = member_tokens(server.base_url)
+    with start_embedded(config) as server:
+        headers = {**_partner_headers(server.base_url), "Idempotency-Key": "kept-key"}
+        again = httpx.post(f"{server.base_url}/collectors/", headers=headers, json=body)
+        assert (again.status_code, again.json()) == (201, first.json())
+        assert again.headers["idempotent-replayed"] == "true"
+        renewed = refresh(server.base_url, tokens["refresh_token"])
+        assert renewed.status_code == 200, renewed.text
+
+
+def test_numbers_are_never_issued_twice_not_even_after_a_reset(tmp_path: Path) -> None:
+    config = SandboxConfig(members=20, db=str(tmp_path / "sandbox.db"))
+    issued = []
+    for _ in range(2):
+        with start_embedded(config) as server:
+            headers = _partner_headers(server.base_url)
+            for i in range(3):
+                body = {"contactDetails": {"email": f"again.{i}@example.com"}}
+                created = httpx.post(f"{server.base_url}/collectors/", headers=headers, json=body)
+                issued.append(created.json()["collectorNumber"])
+            httpx.post(f"{server.base_url}/_sandbox/reset").raise_for_status()
+    assert len(set(issued)) == len(issued) == 6
