@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import importlib
 
-COMMANDS: dict[str, str] = {}
+COMMANDS: dict[str, str] = {
+    "import": "console.commands.import_enrollments",
+}
 """Command name -> module that implements it."""
 
 

@@ -1,0 +1,421 @@
+"""Bulk enrollment from a CSV file: the window's Tools → Import enrollments… and `collector-console import`.
+
+Qt-free. `Importer(path, sender, ...).run(on_progress)` streams the file row by row: each row goes
+through the form's own checks (`enrollment_fields.read`) and a bad row is reported with its fields and
+never sent; a good row gets an idempotency key, kept in the import's state before its first send, and
+is sent with a bounded number in flight. Results go to `FILE.results.csv` in row order. Running it again
+resumes: settled rows are not sent again, pending rows are sent with their stored keys, so nobody is
+enrolled twice. `cancel()` stops starting rows; the rows in flight finish (or stay pending with their key).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Protocol
+
+from console.api.errors import CollectorError
+from console.api.models import EnrollmentRequest
+from console.field_profiles import FieldProfile, ProfileSet
+from console.services import enrollment_fields as ef
+from console.services.import_columns import ColumnMap, map_headers
+from console.services.import_csv import ImportFileError, Row, count_rows, open_rows
+from console.services.import_results import Counts, ResultsWriter, RowResult, Status, results_path
+from console.services.import_sending import DuplicateSearch, Sender, SendOutcome
+from console.services.import_state import ImportState, state_path
+
+log = logging.getLogger(__name__)
+
+DEFAULT_CONCURRENCY = 4
+OFFLINE_AFTER = 5
+"""Rows in a row that could not reach the service before the import stops starting new ones."""
+
+YES = frozenset({"yes", "y", "oui", "o", "true", "1", "x"})
+NO = frozenset({"no", "n", "non", "false", "0"})
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name the catalogue tool looks for
+    """Mark `text` for the translation catalogue (extracted from this file); returns it unchanged."""
+    return text
+
+
+MESSAGES: dict[str, str] = {
+    "CONSENT_ANSWER": QT_TRANSLATE_NOOP("ImportMessages", "Use yes or no, or leave it empty."),
+    "SAME_AS_ROW": QT_TRANSLATE_NOOP("ImportMessages", "Same details as row %1: sent once only."),
+    "ALREADY_ENROLLED": QT_TRANSLATE_NOOP(
+        "ImportMessages", "An active member already uses this email address."
+    ),
+    "POSSIBLE_DUPLICATE": QT_TRANSLATE_NOOP(
+        "ImportMessages", "May already be a member (%1): not sent. Check before enrolling this person."
+    ),
+    "REFUSED": QT_TRANSLATE_NOOP("ImportMessages", "Refused by the service."),
+    "KEY_REUSED": QT_TRANSLATE_NOOP(
+        "ImportMessages", "The service holds other details under this row's key: not enrolled."
+    ),
+    "OFFLINE": QT_TRANSLATE_NOOP("ImportMessages", "The service could not be reached. Run the import again."),
+    "UNKNOWN": QT_TRANSLATE_NOOP(
+        "ImportMessages", "Sent, but the outcome is not known yet. Run the import again to settle it."
+    ),
+    "NOT_SENT": QT_TRANSLATE_NOOP("ImportMessages", "Not sent: the import stopped first. Run it again."),
+    "SIGNED_OUT": QT_TRANSLATE_NOOP(
+        "ImportMessages", "The sign-in has ended. Sign in and run the import again."
+    ),
+    "NOT_ALLOWED": QT_TRANSLATE_NOOP("ImportMessages", "This sign-in may not enroll members."),
+    "CHECK_FAILED": QT_TRANSLATE_NOOP(
+        "ImportMessages", "Could not check for existing members: not sent. Run the import again."
+    ),
+}
+"""Message code -> English template (catalogue context "ImportMessages"; %1 is the argument)."""
+
+MATCH_REASONS: dict[str, str] = {
+    "email": QT_TRANSLATE_NOOP("ImportMessages", "same email"),
+    "phone": QT_TRANSLATE_NOOP("ImportMessages", "same phone"),
+    "name_postal_code": QT_TRANSLATE_NOOP("ImportMessages", "same last name and postal code"),
+}
+
+Translate = Callable[[str, str], str]
+"""(catalogue context, English source) -> the text in the reader's language."""
+
+
+def _english(_context: str, text: str) -> str:
+    return text
+
+
+class ConsentRecorder(Protocol):
+    def record_consent(self, **fields: object) -> object: ...
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    profile: FieldProfile
+    wording_version: str
+    concurrency: int = DEFAULT_CONCURRENCY
+    check_duplicates: bool = False
+    min_age: int = ef.DEFAULT_MIN_AGE
+    today: date | None = None
+    translate: Translate = _english
+    language: str = "EN"
+    """The language of `translate` (province names in messages)."""
+    staff: str = ""
+    """Who runs the import, for the consent evidence."""
+
+    @classmethod
+    def from_profiles(
+        cls, profiles: ProfileSet, profile: str | None = None, **extra: object
+    ) -> ImportOptions:
+        """Options for a named profile of `profiles` (its default when None); KeyError when unknown."""
+        return cls(profiles.profiles[profile or profiles.default], profiles.wording_version, **extra)  # type: ignore[arg-type]
+
+
+@dataclass
+class Progress:
+    counts: Counts
+    started: float
+    """time.monotonic() at the start."""
+
+    @property
+    def elapsed(self) -> float:
+        return max(time.monotonic() - self.started, 1e-6)
+
+    @property
+    def rate(self) -> float:
+        """Rows per second so far."""
+        return self.counts.done / self.elapsed
+
+    @property
+    def seconds_left(self) -> float | None:
+        total, done = self.counts.total, self.counts.done
+        if total is None or done == 0:
+            return None
+        return (total - done) / self.rate
+
+
+@dataclass
+class ImportSummary:
+    counts: Counts
+    results: Path
+    stopped: str | None = None
+    """None, or why rows were left unsent: "cancelled", "OFFLINE", "SIGNED_OUT", "NOT_ALLOWED"."""
+    orphans: int = 0
+    """Rows sent by an earlier run, outcome unknown, whose line has since changed or gone."""
+
+    @property
+    def settled(self) -> bool:
+        return self.counts.pending == 0
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.settled else 3
+
+
+@dataclass
+class _Job:
+    row: int
+    row_hash: str
+    request: EnrollmentRequest
+    key: str
+    captured_at: datetime
+    known: bool
+    """The key was stored by an earlier run (the row may have reached the service)."""
+    result: asyncio.Future[RowResult] = field(repr=False, default=None)  # type: ignore[assignment]
+
+
+def import_paths(path: Path | str) -> tuple[Path, Path]:
+    """(results file, state file) of an import file."""
+    return results_path(path), state_path(path)
+
+
+def check_columns(path: Path | str, profile: FieldProfile) -> ColumnMap:
+    """The file's column map; raises ImportFileError or ColumnError (before anything is sent)."""
+    with open_rows(path) as (header, _rows):
+        return map_headers(header.cells, profile)
+
+
+class Importer:
+    """One run of an import file into one environment."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        sender: Sender,
+        environment: str,
+        options: ImportOptions,
+        *,
+        duplicates: DuplicateSearch | None = None,
+        consents: ConsentRecorder | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.sender = sender
+        self.environment = environment
+        self.options = options
+        self.duplicates = duplicates if options.check_duplicates else None
+        self.consents = consents
+        self._stop: str | None = None
+        self._offline_streak = 0
+        self._first_row: dict[str, int] = {}
+
+    # --- control ------------------------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        """Start no more rows; those in flight finish. The results list the others as pending."""
+        self._stop = self._stop or "cancelled"
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop is not None
+
+    def check_columns(self) -> ColumnMap:
+        return check_columns(self.path, self.options.profile)
+
+    # --- the run ------------------------------------------------------------------------------------
+
+    async def run(self, on_progress: Callable[[Progress], None] | None = None) -> ImportSummary:
+        """Import the file; raises ImportFileError, ColumnError or StateError (the state is kept)."""
+        columns = self.check_columns()
+        counts = Counts(total=await asyncio.to_thread(count_rows, self.path))
+        progress = Progress(counts, time.monotonic())
+        results = ResultsWriter(results_path(self.path))
+        committed = False
+        try:
+            with ImportState(state_path(self.path), self.environment) as state:
+                await self._run(columns, state, results, progress, on_progress)
+                orphans = state.unseen_pending()
+            path = results.commit()
+            committed = True
+        finally:
+            if not committed:
+                results.discard()
+        return ImportSummary(counts, path, self._stop, orphans)
+
+    async def _run(
+        self,
+        columns: ColumnMap,
+        state: ImportState,
+        results: ResultsWriter,
+        progress: Progress,
+        on_progress: Callable[[Progress], None] | None,
+    ) -> None:
+        loop = asyncio.get_running_loop()
+        concurrency = max(1, self.options.concurrency)
+        ordered: asyncio.Queue[asyncio.Future[RowResult] | None] = asyncio.Queue(maxsize=concurrency * 8 + 64)
+        jobs: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=concurrency)
+
+        async def produce() -> None:
+            with open_rows(self.path) as (_header, rows):
+                for row in rows:
+                    future: asyncio.Future[RowResult] = loop.create_future()
+                    await ordered.put(future)
+                    job = self._plan(row, columns, state)
+                    if isinstance(job, RowResult):
+                        future.set_result(job)
+                    else:
+                        job.result = future
+                        await jobs.put(job)
+            await ordered.put(None)
+            for _ in range(concurrency):
+                await jobs.put(None)
+
+        async def work() -> None:
+            while (job := await jobs.get()) is not None:
+                job.result.set_result(await self._execute(job, state))
+
+        async def write() -> None:
+            while (future := await ordered.get()) is not None:
+                result = await future
+                results.write(result)
+                progress.counts.add(result.status)
+                if on_progress is not None:
+                    on_progress(progress)
+
+        async with asyncio.TaskGroup() as group:
+            group.create_task(produce())
+            for _ in range(concurrency):
+                group.create_task(work())
+            group.create_task(write())
+
+    # --- one row ------------------------------------------------------------------------------------
+
+    def _text(self, code: str, arg: str = "") -> str:
+        return self.options.translate("ImportMessages", MESSAGES[code]).replace("%1", arg)
+
+    def _plan(self, row: Row, columns: ColumnMap, state: ImportState) -> _Job | RowResult:
+        """Check a row: its result when it is bad, settled or not to be sent now; else the job to send it."""
+        texts, answers = columns.texts(row.cells)
+        options = self.options
+        reading = ef.read(texts, options.profile, today=options.today, min_age=options.min_age)
+        problems = {path: problem for path, problem in reading.problems.items() if not problem.warning}
+        consents: list[tuple[str, bool]] = []
+        for kind, text in answers.items():
+            answer = text.strip().casefold()
+            if answer in YES or answer in NO:
+                consents.append((kind, answer in YES))
+            elif answer:
+                problems[f"consents.{kind}"] = ef.Problem("CONSENT_ANSWER")
+        if problems:
+            return RowResult(
+                row.number, Status.REJECTED, fields="; ".join(problems), message=self._problems_text(problems)
+            )
+        row_hash = state.row_hash(reading.values, consents)
+        first = self._first_row.setdefault(row_hash, row.number)
+        if first != row.number:
+            return RowResult(row.number, Status.REJECTED, message=self._text("SAME_AS_ROW", str(first)))
+        stored = state.get(row_hash)
+        if stored is not None:
+            state.seen(row_hash, row.number)
+            if stored.status.settled:
+                message = stored.message or (
+                    self._text("ALREADY_ENROLLED") if stored.status is Status.ALREADY_ENROLLED else ""
+                )
+                return RowResult(row.number, stored.status, stored.collector_number, stored.fields, message)
+        if self._stop is not None:
+            code = "UNKNOWN" if stored is not None else self._stop_code()
+            return RowResult(row.number, Status.PENDING, message=self._text(code))
+        captured_at = stored.captured_at if stored is not None else datetime.now(UTC).replace(microsecond=0)
+        language = reading.values.get("preferences.language") or "EN"
+        request = reading.request(
+            consents,
+            consent_language=language,
+            wording_version=options.wording_version,
+            captured_at=captured_at,
+        )
+        key = stored.key if stored is not None else str(uuid.uuid4())
+        return _Job(row.number, row_hash, request, key, captured_at, known=stored is not None)
+
+    def _stop_code(self) -> str:
+        return self._stop if self._stop in MESSAGES else "NOT_SENT"
+
+    def _problems_text(self, problems: dict[str, ef.Problem]) -> str:
+        parts = []
+        for path, problem in problems.items():
+            if problem.code in MESSAGES:
+                text = self._text(problem.code)
+            else:
+                text = ef.problem_text(
+                    problem,
+                    language=self.options.language,
+                    translate=lambda source: self.options.translate("EnrollValidation", source),
+                )
+            parts.append(f"{path}: {text}")
+        return " ".join(parts)
+
+    async def _execute(self, job: _Job, state: ImportState) -> RowResult:
+        """Send one row (its key stored first) and keep its outcome."""
+        if self._stop is not None:
+            return RowResult(
+                job.row, Status.PENDING, message=self._text("UNKNOWN" if job.known else self._stop_code())
+            )
+        if not job.known:
+            if self.duplicates is not None:
+                found = await self._check_duplicates(job)
+                if found is not None:
+                    return found
+            state.start(job.row_hash, job.key, job.captured_at, job.row)
+        outcome = await self.sender.send(job.request, job.key)
+        self._note(outcome)
+        if outcome.status is Status.PENDING:
+            return RowResult(job.row, Status.PENDING, message=self._text(outcome.reason or "UNKNOWN"))
+        fields = "; ".join(path for path, _message in outcome.field_errors)
+        message = " ".join(f"{path}: {text}" if path else text for path, text in outcome.field_errors)
+        if not message and outcome.reason and outcome.reason != "ALREADY_ENROLLED":
+            message = self._text(outcome.reason)
+        state.settle(job.row_hash, outcome.status, outcome.collector_number, fields, message)
+        if outcome.status is Status.ENROLLED:
+            self._record_consents(job.request, outcome)
+        if not message and outcome.status is Status.ALREADY_ENROLLED:
+            message = self._text("ALREADY_ENROLLED")
+        return RowResult(job.row, outcome.status, outcome.collector_number, fields, message)
+
+    def _note(self, outcome: SendOutcome) -> None:
+        """Stop starting rows when the sign-in cannot enroll, or the service stays out of reach."""
+        if outcome.stop:
+            self._stop = self._stop or outcome.reason
+        self._offline_streak = self._offline_streak + 1 if outcome.offline else 0
+        if self._offline_streak >= OFFLINE_AFTER:
+            self._stop = self._stop or "OFFLINE"
+
+    async def _check_duplicates(self, job: _Job) -> RowResult | None:
+        assert self.duplicates is not None
+        try:
+            matches = await self.duplicates.matches(job.request)
+        except CollectorError as error:
+            log.info("duplicate check failed: %s", type(error).__name__)
+            return RowResult(job.row, Status.PENDING, message=self._text("CHECK_FAILED"))
+        same_email = [m for m in matches if m.reason == "email" and m.active]
+        if same_email:
+            number = same_email[0].collector_number
+            return RowResult(job.row, Status.ALREADY_ENROLLED, number, message=self._text("ALREADY_ENROLLED"))
+        if matches:
+            described = ", ".join(
+                f"{m.collector_number} {self.options.translate('ImportMessages', MATCH_REASONS[m.reason])}"
+                for m in matches
+            )
+            return RowResult(job.row, Status.REJECTED, message=self._text("POSSIBLE_DUPLICATE", described))
+        return None
+
+    def _record_consents(self, request: EnrollmentRequest, outcome: SendOutcome) -> None:
+        if self.consents is None or outcome.collector_number is None:
+            return
+        for consent in request.consents:
+            try:
+                self.consents.record_consent(
+                    consent_type=consent.type,
+                    granted=consent.granted,
+                    wording_version=consent.wording_version or "",
+                    language=consent.language or "",
+                    channel=consent.channel or "",
+                    staff=self.options.staff,
+                    environment=self.environment,
+                    collector_number=outcome.collector_number,
+                    captured_at=consent.captured_at,
+                )
+            except OSError as exc:
+                log.error("consent evidence not saved: %s", exc.strerror)
+
+
+__all__ = ["ImportFileError", "ImportOptions", "ImportSummary", "Importer", "Progress", "import_paths"]
