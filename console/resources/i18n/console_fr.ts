@@ -798,6 +798,84 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     </message>
 </context>
 <context>
+    <name>ImportColumns</name>
+    <message>
+        <source>Email marketing consent</source>
+        <translation>Consentement aux courriels de marketing</translation>
+    </message>
+    <message>
+        <source>Partner offers consent</source>
+        <translation>Consentement aux offres du partenaire</translation>
+    </message>
+    <message>
+        <source>Text message (SMS) consent</source>
+        <translation>Consentement aux messages texte (SMS)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMessages</name>
+    <message>
+        <source>Use yes or no, or leave it empty.</source>
+        <translation>Inscrivez oui ou non, ou laissez vide.</translation>
+    </message>
+    <message>
+        <source>Same details as row %1: sent once only.</source>
+        <translation>Mêmes renseignements qu’à la ligne %1 : envoyé une seule fois.</translation>
+    </message>
+    <message>
+        <source>An active member already uses this email address.</source>
+        <translation>Un membre actif utilise déjà cette adresse courriel.</translation>
+    </message>
+    <message>
+        <source>May already be a member (%1): not sent. Check before enrolling this person.</source>
+        <translation>Peut-être déjà membre (%1) : non envoyé. Vérifiez avant d’inscrire cette personne.</translation>
+    </message>
+    <message>
+        <source>Refused by the service.</source>
+        <translation>Refusé par le service.</translation>
+    </message>
+    <message>
+        <source>The service holds other details under this row&apos;s key: not enrolled.</source>
+        <translation>Le service détient d’autres renseignements sous la clé de cette ligne : non inscrit.</translation>
+    </message>
+    <message>
+        <source>The service could not be reached. Run the import again.</source>
+        <translation>Le service est injoignable. Relancez l’importation.</translation>
+    </message>
+    <message>
+        <source>Sent, but the outcome is not known yet. Run the import again to settle it.</source>
+        <translation>Envoyé, mais le résultat n’est pas encore connu. Relancez l’importation pour le confirmer.</translation>
+    </message>
+    <message>
+        <source>Not sent: the import stopped first. Run it again.</source>
+        <translation>Non envoyé : l’importation s’est arrêtée avant. Relancez-la.</translation>
+    </message>
+    <message>
+        <source>The sign-in has ended. Sign in and run the import again.</source>
+        <translation>La connexion a pris fin. Connectez-vous et relancez l’importation.</translation>
+    </message>
+    <message>
+        <source>This sign-in may not enroll members.</source>
+        <translation>Cette connexion ne permet pas d’inscrire des membres.</translation>
+    </message>
+    <message>
+        <source>Could not check for existing members: not sent. Run the import again.</source>
+        <translation>Impossible de vérifier les membres existants : non envoyé. Relancez l’importation.</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>même courriel</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>même téléphone</translation>
+    </message>
+    <message>
+        <source>same last name and postal code</source>
+        <translation>même nom et même code postal</translation>
+    </message>
+</context>
+<context>
     <name>LoadingStack</name>
     <message>
         <source>Try again</source>
