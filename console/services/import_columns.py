@@ -3,24 +3,24 @@
 Qt-free. A column is named by the contract's field path (`personalDetails.firstName`,
 `contactDetails.phones[0].number`, `consents.EMAIL_MARKETING`), or by the form's label in English or
 in French (`First name`, `Prénom`, `Phone 1`, `Téléphone 1`); case, spacing, the kind of apostrophe
-and a trailing `*` or `:` do not matter. French labels are read from the translation catalogue.
+and a trailing `*` or `:` do not matter. French labels are read from the compiled translation catalogue.
 `map_headers` turns a header row into a `ColumnMap` or raises `ColumnError` naming the column.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 import unicodedata
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from console.field_profiles import CONSENT_TYPES, FieldProfile
+from console.resources import resource
 from console.services import enrollment_fields as ef
 
-CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "console_fr.ts"
+CATALOGUE = "i18n/console_fr.qm"
 CONSENT_PREFIX = "consents."
 LABEL_CONTEXT = "EnrollForm"
 CONSENT_CONTEXT = "ImportColumns"
@@ -95,29 +95,60 @@ def _fold(header: str) -> str:
     return text.casefold()
 
 
-@lru_cache(maxsize=1)
-def french_sources(catalogue: Path = CATALOGUE) -> Mapping[tuple[str, str], str]:
-    """(context, source) -> French translation, for the label contexts; empty when the file is missing."""
-    wanted = {LABEL_CONTEXT, CONSENT_CONTEXT}
+_QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
+_QM_MESSAGES = 0x69
+_TAG_END, _TAG_TRANSLATION, _TAG_SOURCE, _TAG_CONTEXT = 0x01, 0x03, 0x06, 0x07
+
+
+def read_qm(data: bytes) -> dict[tuple[str, str], str]:
+    """(context, source) -> translation of a compiled Qt catalogue (.qm), read without Qt.
+
+    A .qm is a magic number then tagged sections; the messages section is a run of tagged fields
+    (translation in UTF-16BE, source and context in UTF-8, each with a 32-bit length), one message
+    ending with the end tag. Plural messages keep their first form. Malformed data gives what was read.
+    """
     found: dict[tuple[str, str], str] = {}
-    try:
-        root = ET.parse(catalogue).getroot()  # noqa: S314 - the project's own file
-    except (OSError, ET.ParseError):
+    if not data.startswith(_QM_MAGIC):
         return found
-    for context in root.iter("context"):
-        name = context.findtext("name") or ""
-        if name not in wanted:
+    pos, messages = len(_QM_MAGIC), b""
+    while pos + 5 <= len(data):
+        tag, length = data[pos], struct.unpack_from(">I", data, pos + 1)[0]
+        if tag == _QM_MESSAGES:
+            messages = data[pos + 5 : pos + 5 + length]
+        pos += 5 + length
+    pos, fields = 0, {}
+    while pos < len(messages):
+        tag = messages[pos]
+        pos += 1
+        if tag == _TAG_END:
+            if _TAG_TRANSLATION in fields and _TAG_SOURCE in fields:
+                key = (
+                    fields.get(_TAG_CONTEXT, b"").decode("utf-8", "replace"),
+                    fields[_TAG_SOURCE].decode("utf-8", "replace"),
+                )
+                found.setdefault(key, fields[_TAG_TRANSLATION].decode("utf-16-be", "replace"))
+            fields = {}
             continue
-        for message in context.iter("message"):
-            element = message.find("translation")
-            if (
-                element is None
-                or element.get("type") in ("unfinished", "obsolete", "vanished")
-                or not element.text
-            ):
-                continue
-            found[(name, message.findtext("source") or "")] = element.text
+        if pos + 4 > len(messages):
+            break
+        length = struct.unpack_from(">I", messages, pos)[0]
+        pos += 4
+        if length == 0xFFFFFFFF:  # an empty translation
+            length = 0
+        fields.setdefault(tag, messages[pos : pos + length])
+        pos += length
     return found
+
+
+@lru_cache(maxsize=1)
+def french_sources() -> Mapping[tuple[str, str], str]:
+    """(context, source) -> French, from the compiled catalogue the console ships; empty when missing."""
+    try:
+        data = resource(CATALOGUE).read_bytes()
+    except OSError:
+        return {}
+    wanted = {LABEL_CONTEXT, CONSENT_CONTEXT}
+    return {key: text for key, text in read_qm(data).items() if key[0] in wanted}
 
 
 def french_label(column: Column) -> str | None:

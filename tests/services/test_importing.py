@@ -14,7 +14,7 @@ from console.api.environments import load_environments
 from console.api.session import EnvironmentSession
 from console.audit import AuditLog
 from console.sandbox import EmbeddedSandbox
-from console.services.import_columns import ColumnError, find_column
+from console.services.import_columns import COLUMNS, ColumnError, find_column, french_label
 from console.services.import_results import Status, read_results
 from console.services.import_sending import ClientSender, DuplicateSearch
 from console.services.import_state import state_path
@@ -135,6 +135,17 @@ async def test_a_header_that_cannot_be_used_stops_before_anything_is_sent(
     with pytest.raises(ColumnError, match=complaint):
         await run(path, session)
     assert enroll_posts(sandbox.base_url) == []
+
+
+def test_french_labels_come_from_the_compiled_catalogue_as_the_window_shows_them() -> None:
+    from tools.i18n import catalogue_path, read_catalogue
+
+    messages = read_catalogue(catalogue_path("FR"))
+    for column in COLUMNS:
+        expected = messages[(column.context, column.source)].translation.replace("&", "")
+        if column.phone_row is not None:
+            expected = expected.replace("%1", str(column.phone_row + 1))
+        assert french_label(column) == expected
 
 
 # Rows and results ---------------------------------------------------------------------------------
