@@ -46,6 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         return run(argv[0], argv[1:])
     args = parse_args(argv)
+    try:
+        return _run_window(args)
+    except KeyboardInterrupt:  # Ctrl+C in the terminal that started it: end quietly
+        return 130
+
+
+def _run_window(args: argparse.Namespace) -> int:
     mark = _marker(args.timings)
     from PySide6.QtWidgets import QApplication
 
