@@ -7,6 +7,7 @@ first paint costs little more than a bare Qt window; the rest of start-up happen
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -57,17 +58,17 @@ def _run_window(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from console.ui.context import ConsoleContext
-    from console.ui.i18n import install_translators
+    from console.ui.i18n import install_translators, startup_language
     from console.ui.main_window import MainWindow
     from console.ui.settings import Settings
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("collector-console")
-    app.setApplicationDisplayName("Collector Console")
+    app.setApplicationName("collector-console")  # no display name: Qt would append it to every title
     settings = Settings()
-    install_translators(app, settings.language)
+    install_translators(app, startup_language(settings))
     window = MainWindow(ConsoleContext(settings))
+    window.restore_geometry()
     window.sig_first_paint.connect(lambda: mark("first_paint"))
     window.show()
     window.wait_for_first_paint()
@@ -82,7 +83,10 @@ def _run_window(args: argparse.Namespace) -> int:
     # What qasync.run does on Python 3.12+. On 3.11 qasync.run installs a process-wide event loop policy
     # instead, and then `asyncio.run` in the embedded sandbox's thread builds a Qt loop there and fails.
     with asyncio.Runner(loop_factory=lambda: ConsoleEventLoop(app)) as runner:
-        return runner.run(run_console(options, window))
+        code = runner.run(run_console(options, window))
+    if window.restart_requested:
+        os.execv(sys.executable, [sys.executable, "-m", "console", *argv])  # noqa: S606 (ourselves again)
+    return code
 
 
 if __name__ == "__main__":

@@ -331,7 +331,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     _spec(
         "personalDetails.firstName",
-        QT_TRANSLATE_NOOP("EnrollForm", "&First name"),
+        QT_TRANSLATE_NOOP("EnrollForm", "Fi&rst name"),
         _PD,
         "first_name",
         "personal_details",
@@ -386,7 +386,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     _spec(
         "contactDetails.email",
-        QT_TRANSLATE_NOOP("EnrollForm", "&Email"),
+        QT_TRANSLATE_NOOP("EnrollForm", "E&mail"),
         _CD,
         "email",
         "contact_details",

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from console.api.redaction import RedactingFilter
 from console.services.sessions import DEFAULT_ENVIRONMENT, SessionFactory, Sessions, load_all
+from console.ui.texts import localized
 
 if TYPE_CHECKING:
     from console.api.environments import Environment
@@ -114,7 +115,7 @@ async def run_console(options: Options, window: MainWindow) -> int:
     crash = CrashHandler(log_folder(), show_dialogs=not options.no_err_windows)
     crash.install()
     loaded = load_all(settings.environments_file)
-    environments = loaded.environments
+    environments = localized(loaded.environments)
 
     tune_for_ui()
     sessions = Sessions(environments, session_factory(settings))

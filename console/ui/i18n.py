@@ -2,7 +2,8 @@
 
 English is the source language and needs nothing. French comes from `console/resources/i18n/console_fr.qm`
 (built from `console_fr.ts`), plus Qt's own French (standard buttons and dialogs) when PySide6 ships it.
-Translators must be installed before any widget is built: the console does not retranslate live.
+Translators must be installed before any widget is built: a new language applies after a restart.
+The first start follows the system locale (`startup_language`).
 
 After adding or changing interface strings, refresh the catalogue from the checkout:
 
@@ -16,10 +17,14 @@ import sys
 from importlib.resources import as_file
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from console.resources import resource
+
+if TYPE_CHECKING:
+    from console.ui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +44,19 @@ def available_languages() -> dict[str, str]:
     """The languages the console can show (code → name in that language): English and every compiled one."""
     return {code: name for code, name in LANGUAGES.items()
             if code == SOURCE_LANGUAGE or compiled_path(code).is_file()}
+
+
+def system_language(locale_name: str | None = None) -> str:
+    """The interface language a system locale asks for: French for `fr_*`, English otherwise."""
+    name = locale_name if locale_name is not None else QLocale.system().name()
+    return "FR" if name.lower().startswith("fr") else SOURCE_LANGUAGE
+
+
+def startup_language(settings: Settings, locale_name: str | None = None) -> str:
+    """The language to start in: the chosen one, else (first start) the system's, which is then kept."""
+    if not settings.is_set(type(settings).language):
+        settings.language = system_language(locale_name)
+    return settings.language
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

@@ -13,12 +13,12 @@ import time
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
+    QApplication,
+    QDialog,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -30,8 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from console.ui.context import ConsoleContext
+from console.ui.environment_menu import EnvironmentButton
+from console.ui.keyboard import ScrollFocusGuard, next_pane, no_scroll_tab_stops
+from console.ui.settings import Settings
 from console.ui.status_bar import StatusItems, connection_state
 from console.ui.tasks import run_task
+from console.ui.texts import environment_label
 from console.ui.widgets import PlaceholderPage, ProductionBand
 
 if TYPE_CHECKING:
@@ -69,6 +73,8 @@ class MainWindow(QMainWindow):
         self.context = context
         self.sessions: Sessions | None = None
         self.exit_code = 0
+        self.restart_requested = False
+        """Set when the user asked to restart (a new language): the process starts itself again."""
         self._open_browser = open_browser
         self._history: list[QWidget] = []
         self._painted = False
@@ -83,6 +89,9 @@ class MainWindow(QMainWindow):
         self._tasks: set[asyncio.Task[Any]] = set()
         self.setWindowTitle(self.tr("Collector Console"))
         self.resize(1100, 720)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            ScrollFocusGuard.install(app)
 
         self._build_shell()
         self._build_actions()
@@ -120,8 +129,9 @@ class MainWindow(QMainWindow):
         self.context.attach(sessions)
         if self._open_browser is None:
             self._open_browser = system_browser
-        for name, env in sessions.environments.items():
-            self.environment_combo.addItem(env.label, name)
+        self.environment_button.set_environments(
+            (name, environment_label(env.label)) for name, env in sessions.environments.items())
+        self.menu_view.insertMenu(self._view_panes_separator, self.environment_button.menu_environments)
         self.search_page = SearchPage(self.context)
         self.member_page = MemberPage(self.context)
         self.enroll_page = EnrollPage(self.context)
@@ -143,6 +153,12 @@ class MainWindow(QMainWindow):
         self.requests_action.setToolTip(self.tr("Requests sent and their answers, redacted (Ctrl+Shift+R)"))
         self.toolbar.addAction(self.requests_action)
         self.menu_view.addAction(self.requests_action)
+        no_scroll_tab_stops(self)
+
+    def restore_geometry(self) -> bool:
+        """Size and place the window as it was when it last closed; False when nothing usable is stored."""
+        stored = self.context.settings.window_geometry
+        return bool(stored) and self.restoreGeometry(QByteArray.fromBase64(stored.encode("ascii")))
 
     def wait_for_first_paint(self, timeout: float = 1.0) -> None:
         """Process events until the window has painted once (at most `timeout` seconds)."""
@@ -187,8 +203,17 @@ class MainWindow(QMainWindow):
                                           self.tr("Find a member (Ctrl+F)"))
         self.enroll_action = self._action(self.tr("&Enroll"), self.show_enroll, "Ctrl+N",
                                           self.tr("Enroll a new member (Ctrl+N)"))
-        self.back_action = self._action(self.tr("&Back"), self.go_back, "Esc", self.tr("Back (Esc)"))
+        self.back_action = self._action(self.tr("&Back"), self.go_back, "Alt+Left",
+                                        self.tr("Back (Alt+Left)"))
         self.back_action.setEnabled(False)
+        self.escape_action = self._action(self.tr("Cancel or go back"), self.escape, "Esc")
+        self.addAction(self.escape_action)  # not in a menu: Esc is listed on the shortcut sheet
+        self.next_pane_action = self._action(self.tr("Ne&xt pane"), lambda: self.cycle_panes(), "F6")
+        self.previous_pane_action = self._action(self.tr("Pre&vious pane"),
+                                                 lambda: self.cycle_panes(backwards=True), "Shift+F6")
+        self.settings_action = self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
         self.sign_in_action = self._action(self.tr("Sign &in…"), self.open_sign_in)
         self.sign_out_action = self._action(self.tr("Sign &out"), self._on_sign_out)
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
@@ -197,18 +222,22 @@ class MainWindow(QMainWindow):
         """File, View, Tools and Help; features add their actions to `menu_tools` and the others."""
         bar = self.menuBar()
         self.menu_file = QMenu(self.tr("&File"), self)
+        self.menu_edit = QMenu(self.tr("E&dit"), self)
         self.menu_view = QMenu(self.tr("&View"), self)
         self.menu_tools = QMenu(self.tr("&Tools"), self)
         self.menu_help = QMenu(self.tr("&Help"), self)
-        for menu in (self.menu_file, self.menu_view, self.menu_tools, self.menu_help):
+        for menu in (self.menu_file, self.menu_edit, self.menu_view, self.menu_tools, self.menu_help):
             bar.addMenu(menu)
         self.menu_file.addActions([self.sign_in_action, self.sign_out_action])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.quit_action)
+        self.menu_edit.addAction(self.settings_action)
         self.menu_view.addActions([self.back_action, self.search_action, self.enroll_action])
+        self._view_panes_separator = self.menu_view.addSeparator()  # the environments go above it
+        self.menu_view.addActions([self.next_pane_action, self.previous_pane_action])
         self.menu_view.addSeparator()
         self.about_action = self._action(self.tr("&About Collector Console"), self._show_about)
-        self.menu_help.addAction(self.about_action)
+        self.menu_help.addActions([self.shortcuts_action, self.about_action])
         self.menu_tools.menuAction().setVisible(False)  # shown once a tool is added: add_tool()
 
     def add_tool(self, action: QAction) -> None:
@@ -224,12 +253,9 @@ class MainWindow(QMainWindow):
         for action in (self.back_action, self.search_action, self.enroll_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr(" Environment: ")))
-        self.environment_combo = QComboBox()
-        self.environment_combo.setAccessibleName(self.tr("Environment"))
-        self.environment_combo.setToolTip(self.tr("The Collector Service environment the console talks to"))
-        self.environment_combo.activated.connect(self._on_environment_activated)
-        toolbar.addWidget(self.environment_combo)
+        self.environment_button = EnvironmentButton()
+        self.environment_button.sig_chosen.connect(self.request_environment)
+        toolbar.addWidget(self.environment_button)
         toolbar.addAction(self.sign_in_action)
         toolbar.addAction(self.sign_out_action)
         toolbar.addSeparator()  # the request inspector's toggle follows, once `attach` has built it
@@ -255,6 +281,8 @@ class MainWindow(QMainWindow):
         page.setFocus()
 
     def show_search(self) -> None:
+        if not self._may_leave_enrollment(self.search_page):
+            return
         self._navigate(self.search_page)
         if self.search_page is not None and not self.context.locked:
             self.search_page.focus_search()
@@ -270,15 +298,87 @@ class MainWindow(QMainWindow):
         self._navigate(self.member_page)
 
     def go_back(self) -> None:
-        if self.context.locked or not self._history:
+        if self.context.locked or not self._history or not self._may_leave_enrollment(self._history[-1]):
             return
-        self.pages.setCurrentWidget(self._history.pop())
+        page = self._history.pop()
+        self.pages.setCurrentWidget(page)
         self.back_action.setEnabled(bool(self._history))
+        self.focus_page()
+
+    def escape(self) -> None:
+        """Esc: cancel what the page is doing, else go back; never leaves the enrollment form."""
+        page = self.pages.currentWidget()
+        cancel = getattr(page, "cancel_operation", None)
+        if callable(cancel) and cancel():
+            return
+        if page is not self.enroll_page:
+            self.go_back()
+
+    def focus_page(self) -> None:
+        """Focus where the current page wants it: the search box (text selected), the first field, ..."""
+        page = self.pages.currentWidget()
+        if page is self.search_page and self.search_page is not None:
+            self.search_page.focus_search()
+        elif page is self.enroll_page and self.enroll_page is not None:
+            self.enroll_page.focus_first_field()
+        elif page is not None and not _holds(page, QApplication.focusWidget()):
+            target = next_pane(self._panes(), None)
+            (target or page).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _may_leave_enrollment(self, target: QWidget | None) -> bool:
+        """Leaving a form with typed details asks first (the details stay in the form either way)."""
+        if (self.pages.currentWidget() is not self.enroll_page or target is self.enroll_page
+                or self.enroll_page is None or not self.enroll_page.has_unsent_input()):
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Leave the enrollment"),
+            self.tr("The enrollment form holds details that were not sent. Leave the form? "
+                    "They stay there until you clear them or quit."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _panes(self) -> list[QWidget]:
+        page = self.pages.currentWidget()
+        panes_of = getattr(page, "panes", None)
+        panes: list[QWidget] = list(panes_of()) if callable(panes_of) else [page] if page is not None else []
+        if self.request_inspector is not None and self.request_inspector.isVisible():
+            panes.append(self.request_inspector)
+        return panes
+
+    def cycle_panes(self, *, backwards: bool = False) -> None:
+        """F6 / Shift+F6: focus the next (previous) pane of the page, then the request inspector."""
+        target = next_pane(self._panes(), QApplication.focusWidget(), backwards)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # Dialogs -----------------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from console.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context.settings, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted and Settings.language.key in dialog.changed:
+            self._offer_restart()
+
+    def _offer_restart(self) -> None:
+        """The language applies at the next start: offer to restart now."""
+        answer = QMessageBox.question(
+            self, self.tr("Language changed"),
+            self.tr("The new language applies when Collector Console starts again. Restart now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restart_requested = True
+            QTimer.singleShot(0, self.close)
+
+    def show_shortcuts(self) -> None:
+        from console.ui.shortcut_sheet import ShortcutSheet
+
+        sheet = ShortcutSheet(self, self)
+        sheet.exec()
+        sheet.deleteLater()
 
     # Environments ------------------------------------------------------------------------------------
-    def _on_environment_activated(self, index: int) -> None:
-        self.request_environment(self.environment_combo.itemData(index))
-
     def request_environment(self, name: str) -> None:
         """Switch to `name` after the typed confirmation Production needs (the combo follows the result).
 
@@ -287,11 +387,14 @@ class MainWindow(QMainWindow):
         assert self.sessions is not None
         env = self.context.environment
         if env is not None and env.name == name:
+            self.focus_page()
             return
         if self.sessions.environments[name].is_production and not self.confirm_production():
-            self._select_in_combo(env.name if env is not None else None)
+            self.environment_button.show_current(env.name if env is not None else None)
+            self.focus_page()
             return
         self.spawn(self.switch_environment(name))
+        self.focus_page()
 
     def confirm_production(self) -> bool:
         text, ok = QInputDialog.getText(
@@ -325,10 +428,6 @@ class MainWindow(QMainWindow):
             self.open_sign_in()
         return session
 
-    def _select_in_combo(self, name: str | None) -> None:
-        index = self.environment_combo.findData(name) if name is not None else -1
-        self.environment_combo.setCurrentIndex(index)
-
     async def start(self, name: str, *, auto_sign_in: bool = False) -> None:
         """Open the first environment; sign in as the sandbox demo partner when asked, else offer sign-in."""
         from console.api.errors import CollectorError
@@ -357,12 +456,13 @@ class MainWindow(QMainWindow):
         chosen = self.sessions.chosen if self.sessions is not None else None
         env = session.env if session is not None else chosen
         signed_in = session is not None and session.signed_in
-        self._select_in_combo(env.name if env is not None else None)
+        label = environment_label(env.label) if env is not None else None
+        self.environment_button.show_current(env.name if env is not None else None, label)
         self.status.show_environment(env, starting=session is None and env is not None)
         self.production_band.setVisible(env is not None and env.is_production)
         if env is not None:
             prefix = self.tr("PRODUCTION") + " — " if env.is_production else ""
-            self.setWindowTitle(prefix + self.tr("Collector Console — %1").replace("%1", env.label))
+            self.setWindowTitle(prefix + self.tr("Collector Console — %1").replace("%1", label or ""))
         if session is not None:
             self._unsubscribe_exchanges = session.exchange_log.subscribe(self._on_exchange)
         else:
@@ -465,12 +565,14 @@ class MainWindow(QMainWindow):
         for action in (self.search_action, self.enroll_action, self.back_action,
                        self.sign_in_action, self.sign_out_action):
             action.setEnabled(False)
-        self.environment_combo.setEnabled(False)
+        self.environment_button.setEnabled(False)
+        self.environment_button.menu_environments.setEnabled(False)
 
     def _on_unlocked(self) -> None:
         for action in (self.search_action, self.enroll_action):
             action.setEnabled(True)
-        self.environment_combo.setEnabled(True)
+        self.environment_button.setEnabled(True)
+        self.environment_button.menu_environments.setEnabled(True)
         self._on_session_changed(self.context.session)
         self._history.clear()
         if self.search_page is not None:
@@ -488,8 +590,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         unsent = self.enroll_page is not None and self.enroll_page.has_unsent_input()
         if unsent and not self._discard_enrollment():
+            self.restart_requested = False
             event.ignore()
             return
+        self.context.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         if self.signin_dialog is not None:
             self.signin_dialog.cancel_member_sign_in()
             self.signin_dialog.hide()
@@ -511,3 +615,7 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+
+def _holds(page: QWidget, widget: QWidget | None) -> bool:
+    return widget is not None and (widget is page or page.isAncestorOf(widget))

@@ -24,7 +24,12 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name the catalogue
 
 @dataclass(frozen=True)
 class Option(Generic[T]):
-    """One typed setting: a data descriptor on `Settings` reading and writing QSettings."""
+    """One typed setting: a data descriptor on `Settings` reading and writing QSettings.
+
+    The Settings dialog shows every option with its `label` and `description` (marked for the catalogue
+    with QT_TRANSLATE_NOOP("Settings", ...)); `remembered` ones are state the console keeps by itself
+    (last environment, window geometry) and are not shown; `path` ones get a Browse button.
+    """
 
     key: str
     default: T
@@ -32,6 +37,9 @@ class Option(Generic[T]):
     choices: tuple[T, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+    label: str = ""
+    remembered: bool = False
+    path: bool = False
 
     @property
     def kind(self) -> type:
@@ -73,51 +81,59 @@ class Settings(QObject):
     connect_timeout = Option(
         "network/connect_timeout", 5.0,
         QT_TRANSLATE_NOOP("Settings", "Seconds to wait for a connection to the Collector Service."),
-        minimum=0.5, maximum=120.0)
+        minimum=0.5, maximum=120.0, label=QT_TRANSLATE_NOOP("Settings", "Connection timeout (seconds)"))
     read_timeout = Option(
         "network/read_timeout", 15.0,
         QT_TRANSLATE_NOOP("Settings", "Seconds to wait for the Collector Service to answer a request."),
-        minimum=1.0, maximum=300.0)
+        minimum=1.0, maximum=300.0, label=QT_TRANSLATE_NOOP("Settings", "Answer timeout (seconds)"))
     idle_lock_minutes = Option(
         "security/idle_lock_minutes", 10,
         QT_TRANSLATE_NOOP("Settings", "Minutes without keyboard or mouse input before the window locks "
                                       "and hides member data; 0 never locks."),
-        minimum=0, maximum=480)
+        minimum=0, maximum=480, label=QT_TRANSLATE_NOOP("Settings", "Lock after idle (minutes)"))
     caller_verification = Option(
         "security/caller_verification", True,
         QT_TRANSLATE_NOOP("Settings", "Show the caller-verification checklist before a member's profile "
-                                      "is disclosed."))
+                                      "is disclosed."),
+        label=QT_TRANSLATE_NOOP("Settings", "Verify the caller first"))
     verification_policy = Option(
         "security/verification_policy", "strict",
         QT_TRANSLATE_NOOP("Settings", "Answers that verify a caller before a member's data is shown: strict "
                                       "(full name and postal code) or lenient (full name and postal code, or "
                                       "full name and date of birth); the email counts where no address is on "
                                       "file."),
-        choices=("strict", "lenient"))
+        choices=("strict", "lenient"), label=QT_TRANSLATE_NOOP("Settings", "Caller verification policy"))
     verification_lock_minutes = Option(
         "security/verification_lock_minutes", 15,
         QT_TRANSLATE_NOOP("Settings", "Minutes a member's verification stays locked after 3 answers that "
                                       "did not match."),
-        minimum=1, maximum=240)
+        minimum=1, maximum=240, label=QT_TRANSLATE_NOOP("Settings", "Verification lock (minutes)"))
     language = Option(
         "ui/language", "EN",
         QT_TRANSLATE_NOOP("Settings", "Language of the console and of the Collector Service's messages."),
-        choices=("EN", "FR"))
+        choices=("EN", "FR"), label=QT_TRANSLATE_NOOP("Settings", "Language"))
     last_environment = Option(
         "environments/last", "",
-        QT_TRANSLATE_NOOP("Settings", "Name of the environment selected when the console last closed."))
+        QT_TRANSLATE_NOOP("Settings", "Name of the environment selected when the console last closed."),
+        remembered=True)
     environments_file = Option(
         "environments/user_file", "",
         QT_TRANSLATE_NOOP("Settings", "Path of a JSON file with user-defined environments "
-                                      "(added to or overriding the bundled ones)."))
+                                      "(added to or overriding the bundled ones)."),
+        label=QT_TRANSLATE_NOOP("Settings", "Environments file"), path=True)
     enroll_use_case = Option(
         "enroll/use_case", "",
         QT_TRANSLATE_NOOP("Settings", "Enrollment use case (field profile) chosen last; empty for the "
-                                      "profile file's default."))
+                                      "profile file's default."),
+        remembered=True)
     log_level = Option(
         "logging/level", "INFO",
         QT_TRANSLATE_NOOP("Settings", "Lowest level of messages written to the log file."),
-        choices=("DEBUG", "INFO", "WARNING", "ERROR"))
+        choices=("DEBUG", "INFO", "WARNING", "ERROR"), label=QT_TRANSLATE_NOOP("Settings", "Log level"))
+    window_geometry = Option(
+        "ui/window_geometry", "",
+        QT_TRANSLATE_NOOP("Settings", "Size and position of the main window when it last closed."),
+        remembered=True)
 
     def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +151,17 @@ class Settings(QObject):
     def describe(option: Option[Any]) -> str:
         """The option's description in the interface language."""
         return QCoreApplication.translate("Settings", option.description)
+
+    @staticmethod
+    def caption(option: Option[Any]) -> str:
+        """The option's label in the interface language (its key, made readable, when it has none)."""
+        if option.label:
+            return QCoreApplication.translate("Settings", option.label)
+        return option.key.rsplit("/", 1)[-1].replace("_", " ").capitalize()
+
+    def is_set(self, option: Option[Any]) -> bool:
+        """True when the settings file holds a value for `option` (False on a first start)."""
+        return self._store.contains(option.key)
 
     @property
     def file_name(self) -> str:

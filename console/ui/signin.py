@@ -37,6 +37,7 @@ from console.api.session import EnvironmentSession
 from console.ui.context import ConsoleContext
 from console.ui.errors import error_text
 from console.ui.tasks import ui_slot
+from console.ui.texts import environment_label
 from console.ui.widgets import InlineMessage
 
 BrowserOpener = Callable[[str], object]
@@ -73,7 +74,7 @@ class SignInDialog(QDialog):
         self.environment = QComboBox()
         self.environment.setAccessibleName(self.tr("Environment"))
         for name, env in environments.items():
-            self.environment.addItem(env.label, name)
+            self.environment.addItem(environment_label(env.label), name)
         self.environment.activated.connect(self._on_environment_activated)
         self.environment_message = InlineMessage()
         self.environment_message.setAccessibleName(self.tr("Connection problem"))
@@ -140,7 +141,7 @@ class SignInDialog(QDialog):
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Client &id:"), self.client_id)
-        form.addRow(self.tr("S&ecret:"), self.secret)
+        form.addRow(self.tr("Secre&t:"), self.secret)
         form.addRow("", self.secret_message)
         form.addRow("", self.remember)
         form.addRow("", self.keyring_notice)

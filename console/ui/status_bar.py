@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from console.ui import theme
+from console.ui.texts import environment_label
 from console.ui.widgets import BusyIndicator
 
 if TYPE_CHECKING:
@@ -55,9 +56,9 @@ class StatusItems(QObject):
         if env is None:
             self.environment.clear()
         elif starting:
-            self.environment.setText(self.tr("%1 (starting…)").replace("%1", env.label))
+            self.environment.setText(self.tr("%1 (starting…)").replace("%1", environment_label(env.label)))
         else:
-            self.environment.setText(env.label)
+            self.environment.setText(environment_label(env.label))
 
     def show_identity(self, session: EnvironmentSession | None) -> None:
         identity = session.identity if session is not None else None

@@ -132,7 +132,7 @@ def test_main_window_is_french(qtbot: QtBot, french: list[Any], context: Console
         "Re&tour", "&Rechercher", "&Inscrire"]
     assert window.sign_in_action.text() == "Se &connecter…"
     assert window.identity_label.text() == "Non connecté"
-    assert_french(window, english_messages, ["Rechercher des adhérents", f" Environnement{NBSP}: "])
+    assert_french(window, english_messages, ["Rechercher des adhérents", f"Environnement{NBSP}: —"])
     window.open_sign_in()
     assert_french(window.signin_dialog, english_messages,
                   ["Connexion", "&Partenaire (identifiant et secret)",

@@ -36,8 +36,8 @@ def test_switching_environment_clears_member_data(qtbot: QtBot, make_window: Mak
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
     seen: list[object] = []
     context.sig_session_changed.connect(seen.append)
-    window.environment_combo.setCurrentIndex(window.environment_combo.findData("second"))
-    window.environment_combo.activated.emit(window.environment_combo.currentIndex())
+    choice = next(a for a in window.environment_button.environment_actions() if a.data() == "second")
+    choice.trigger()
     qtbot.waitUntil(lambda: context.environment is not None and context.environment.name == "second")
     assert seen[0] is None  # member data cleared before the new session even exists
     assert page.model.rowCount() == 0
@@ -54,7 +54,7 @@ def test_production_needs_typed_confirmation_and_shows_the_band(
     modal_answers.text = ("production", True)  # not typed exactly
     window.request_environment("production")
     assert context.environment.name == "sandbox"
-    assert window.environment_combo.currentData() == "sandbox"
+    assert window.environment_button.current == "sandbox"
     assert not window.production_band.isVisible()
     modal_answers.text = ("PRODUCTION", True)
     window.request_environment("production")
@@ -82,7 +82,7 @@ def test_navigation_shortcuts(qtbot: QtBot, make_window: MakeWindow) -> None:
     assert window.pages.currentWidget() is window.search_page
     assert window.search_action.shortcut().toString() == "Ctrl+F"
     assert window.enroll_action.shortcut().toString() == "Ctrl+N"
-    assert window.back_action.shortcut().toString() == "Esc"
+    assert window.back_action.shortcut().toString() == "Alt+Left"
 
 
 @pytest.mark.parametrize("secret_ok", [False, True])

@@ -121,10 +121,6 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Titre de civilité</translation>
     </message>
     <message>
-        <source>&amp;First name</source>
-        <translation>&amp;Prénom</translation>
-    </message>
-    <message>
         <source>Middle name</source>
         <translation>Second prénom</translation>
     </message>
@@ -169,10 +165,6 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Coordonnées</translation>
     </message>
     <message>
-        <source>&amp;Email</source>
-        <translation>&amp;Courriel</translation>
-    </message>
-    <message>
         <source>name@example.com</source>
         <translation>nom@exemple.com</translation>
     </message>
@@ -191,6 +183,14 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>Phone %1 type</source>
         <translation>Type du téléphone %1</translation>
+    </message>
+    <message>
+        <source>Fi&amp;rst name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <source>E&amp;mail</source>
+        <translation>&amp;Courriel</translation>
     </message>
     <message>
         <source>e.g. 416-555-0123</source>
@@ -624,6 +624,44 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     </message>
 </context>
 <context>
+    <name>EnvironmentButton</name>
+    <message>
+        <source>E&amp;nvironment</source>
+        <translation>E&amp;nvironnement</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>The Collector Service environment the console talks to</source>
+        <translation>L’environnement du service Collector auquel la console s’adresse</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Environnement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Environment: —</source>
+        <translation>Environnement&#xa0;: —</translation>
+    </message>
+</context>
+<context>
+    <name>Environments</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>Bac à sable</translation>
+    </message>
+    <message>
+        <source>Certification</source>
+        <translation>Certification</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>No member has this collector number.</source>
@@ -975,10 +1013,6 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Re&amp;tour</translation>
     </message>
     <message>
-        <source>Back (Esc)</source>
-        <translation>Retour (Échap)</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>Q&amp;uitter</translation>
     </message>
@@ -1001,18 +1035,6 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>&amp;About Collector Console</source>
         <translation>À &amp;propos de Collector Console</translation>
-    </message>
-    <message>
-        <source> Environment: </source>
-        <translation> Environnement&#xa0;: </translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Environnement</translation>
-    </message>
-    <message>
-        <source>The Collector Service environment the console talks to</source>
-        <translation>L&apos;environnement du service des adhérents (Collector Service) avec lequel la console communique</translation>
     </message>
     <message>
         <source>Collector Console %1
@@ -1039,6 +1061,50 @@ Pour le personnel des partenaires AIR MILES.</translation>
     <message>
         <source>Requests sent and their answers, redacted (Ctrl+Shift+R)</source>
         <translation>Requêtes envoyées et leurs réponses, caviardées (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
+        <source>Back (Alt+Left)</source>
+        <translation>Retour (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Cancel or go back</source>
+        <translation>Annuler ou revenir</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt pane</source>
+        <translation>Volet &amp;suivant</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious pane</source>
+        <translation>&amp;Volet précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Para&amp;mètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Raccourcis c&amp;lavier</translation>
+    </message>
+    <message>
+        <source>E&amp;dit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>Leave the enrollment</source>
+        <translation>Quitter l’inscription</translation>
+    </message>
+    <message>
+        <source>The enrollment form holds details that were not sent. Leave the form? They stay there until you clear them or quit.</source>
+        <translation>Le formulaire d’inscription contient des renseignements qui n’ont pas été envoyés. Quitter le formulaire? Ils y restent jusqu’à ce que vous le vidiez ou fermiez la console.</translation>
+    </message>
+    <message>
+        <source>Language changed</source>
+        <translation>Langue modifiée</translation>
+    </message>
+    <message>
+        <source>The new language applies when Collector Console starts again. Restart now?</source>
+        <translation>La nouvelle langue s’applique au prochain démarrage de la console. Redémarrer maintenant?</translation>
     </message>
     <message>
         <source>Switch to Production</source>
@@ -1472,6 +1538,10 @@ Tapez %1 pour y passer.</translation>
         <translation>Adhérents récents</translation>
     </message>
     <message>
+        <source>Search cancelled.</source>
+        <translation>Recherche annulée.</translation>
+    </message>
+    <message>
         <source>The check digit does not match; looked it up anyway.</source>
         <translation>Le chiffre de contrôle ne correspond pas; recherche effectuée quand même.</translation>
     </message>
@@ -1563,28 +1633,56 @@ Tapez %1 pour y passer.</translation>
         <translation>Secondes d&apos;attente d&apos;une connexion au service des adhérents.</translation>
     </message>
     <message>
+        <source>Connection timeout (seconds)</source>
+        <translation>Délai de connexion (secondes)</translation>
+    </message>
+    <message>
         <source>Seconds to wait for the Collector Service to answer a request.</source>
         <translation>Secondes d&apos;attente de la réponse du service des adhérents à une demande.</translation>
+    </message>
+    <message>
+        <source>Answer timeout (seconds)</source>
+        <translation>Délai de réponse (secondes)</translation>
     </message>
     <message>
         <source>Minutes without keyboard or mouse input before the window locks and hides member data; 0 never locks.</source>
         <translation>Minutes sans clavier ni souris avant que la fenêtre se verrouille et masque les données des adhérents; 0 ne verrouille jamais.</translation>
     </message>
     <message>
+        <source>Lock after idle (minutes)</source>
+        <translation>Verrouiller après inactivité (minutes)</translation>
+    </message>
+    <message>
         <source>Show the caller-verification checklist before a member&apos;s profile is disclosed.</source>
         <translation>Afficher la liste de vérification de l&apos;appelant avant de divulguer le profil d&apos;un adhérent.</translation>
+    </message>
+    <message>
+        <source>Verify the caller first</source>
+        <translation>Vérifier d’abord l’appelant</translation>
     </message>
     <message>
         <source>Answers that verify a caller before a member&apos;s data is shown: strict (full name and postal code) or lenient (full name and postal code, or full name and date of birth); the email counts where no address is on file.</source>
         <translation>Réponses qui vérifient l’appelant avant d’afficher les données d’un membre : strict (nom complet et code postal) ou souple (nom complet et code postal, ou nom complet et date de naissance); le courriel compte quand aucune adresse n’est au dossier.</translation>
     </message>
     <message>
+        <source>Caller verification policy</source>
+        <translation>Politique de vérification de l’appelant</translation>
+    </message>
+    <message>
         <source>Minutes a member&apos;s verification stays locked after 3 answers that did not match.</source>
         <translation>Minutes pendant lesquelles la vérification d’un membre reste verrouillée après 3 réponses qui ne correspondent pas.</translation>
     </message>
     <message>
+        <source>Verification lock (minutes)</source>
+        <translation>Blocage de la vérification (minutes)</translation>
+    </message>
+    <message>
         <source>Language of the console and of the Collector Service&apos;s messages.</source>
         <translation>Langue de la console et des messages du service des adhérents.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Name of the environment selected when the console last closed.</source>
@@ -1595,12 +1693,122 @@ Tapez %1 pour y passer.</translation>
         <translation>Chemin d&apos;un fichier JSON d&apos;environnements définis par l&apos;utilisateur (ajoutés aux environnements fournis ou les remplaçant).</translation>
     </message>
     <message>
+        <source>Environments file</source>
+        <translation>Fichier des environnements</translation>
+    </message>
+    <message>
         <source>Enrollment use case (field profile) chosen last; empty for the profile file&apos;s default.</source>
         <translation>Dernier cas d&apos;utilisation d&apos;inscription choisi (profil de champs); vide pour celui par défaut du fichier de profils.</translation>
     </message>
     <message>
         <source>Lowest level of messages written to the log file.</source>
         <translation>Niveau minimal des messages écrits dans le journal.</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Niveau du journal</translation>
+    </message>
+    <message>
+        <source>Size and position of the main window when it last closed.</source>
+        <translation>Taille et position de la fenêtre principale à sa dernière fermeture.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Saved in %1</source>
+        <translation>Enregistrés dans %1</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation>Parcourir&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>No file at %1.</source>
+        <translation>Aucun fichier à %1.</translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>Choisissez parmi&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Use a number from %1 to %2.</source>
+        <translation>Indiquez un nombre de %1 à %2.</translation>
+    </message>
+    <message>
+        <source>This value cannot be used.</source>
+        <translation>Cette valeur ne peut pas être utilisée.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Close a popup or cancel what is running; else go back (never leaves the enrollment form)</source>
+        <translation>Fermer une liste ou annuler ce qui est en cours; sinon revenir (ne quitte jamais le formulaire d’inscription)</translation>
+    </message>
+    <message>
+        <source>Next or previous field or button</source>
+        <translation>Champ ou bouton suivant ou précédent</translation>
+    </message>
+    <message>
+        <source>Search; open the selected member</source>
+        <translation>Rechercher; ouvrir l’adhérent sélectionné</translation>
+    </message>
+    <message>
+        <source>From the search box into the results</source>
+        <translation>De la zone de recherche aux résultats</translation>
+    </message>
+    <message>
+        <source>Enroll the person in the form</source>
+        <translation>Inscrire la personne du formulaire</translation>
+    </message>
+    <message>
+        <source>Load the member&apos;s profile and summary again</source>
+        <translation>Recharger le profil et le sommaire de l’adhérent</translation>
+    </message>
+    <message>
+        <source>Alt+letter</source>
+        <translation>Alt+lettre</translation>
+    </message>
+    <message>
+        <source>The field or button whose underlined letter it is</source>
+        <translation>Le champ ou le bouton dont c’est la lettre soulignée</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>On every page</source>
+        <translation>Sur toutes les pages</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
     </message>
 </context>
 <context>
@@ -1678,7 +1886,7 @@ Tapez %1 pour y passer.</translation>
         <translation>&amp;Identifiant client&#xa0;:</translation>
     </message>
     <message>
-        <source>S&amp;ecret:</source>
+        <source>Secre&amp;t:</source>
         <translation>Secre&amp;t&#xa0;:</translation>
     </message>
     <message>

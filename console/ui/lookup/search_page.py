@@ -166,6 +166,19 @@ class SearchPage(QWidget):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    def panes(self) -> list[QWidget]:
+        """What F6 cycles through: the search box, the results, the recent members."""
+        return [self.search_box, self.table, self.recent_list]
+
+    def cancel_operation(self) -> bool:
+        """Esc: stop a running search (True), the query stays in the box."""
+        if not self.is_searching:
+            return False
+        self._cancel()
+        self._show_message(self.tr("Search cancelled."), emit=False)
+        self.focus_search()
+        return True
+
     @property
     def can_search(self) -> bool:
         env = self._context.environment

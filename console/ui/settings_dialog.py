@@ -1,0 +1,189 @@
+"""The Settings dialog (Edit → Settings…, Ctrl+,): one row per option of `console.ui.settings.Settings`.
+
+Built from the options themselves, so an option added there appears here with no other change: a check
+box for a yes/no option, a list for one with choices, a spin box for numbers (with the option's range),
+a line for text (and Browse… for a path). Each row carries the option's description; values are checked
+with the option's own validation before anything is saved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.ui import theme
+from console.ui.i18n import LANGUAGES
+from console.ui.keyboard import with_access_key
+from console.ui.settings import Option, Settings
+from console.ui.widgets import InlineMessage
+
+
+class SettingsDialog(QDialog):
+    """Edit every option the settings file has; OK saves the valid values, Cancel changes nothing."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = settings
+        self.editors: dict[str, QWidget] = {}
+        self.messages: dict[str, InlineMessage] = {}
+        self.changed: list[str] = []
+        """Keys of the options OK changed."""
+        form = QFormLayout()
+        used_keys: set[str] = set()
+        for name, option in settings.options():
+            if option.remembered:
+                continue
+            editor = self._editor(option, settings.value(option))
+            caption = Settings.caption(option)
+            description = Settings.describe(option)
+            editor.setAccessibleName(caption)
+            editor.setAccessibleDescription(description)
+            editor.setToolTip(description)
+            label = QLabel(with_access_key(caption, used_keys))
+            label.setBuddy(editor)
+            note = QLabel(description)
+            note.setWordWrap(True)
+            note.setStyleSheet(theme.text_style("muted"))
+            message = InlineMessage("error")
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(self._with_browse(option, editor, used_keys))
+            column.addWidget(note)
+            column.addWidget(message)
+            form.addRow(label, column)
+            self.editors[name] = editor
+            self.messages[name] = message
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.file_label = QLabel(self.tr("Saved in %1").replace("%1", settings.file_name))
+        self.file_label.setWordWrap(True)
+        self.file_label.setStyleSheet(theme.text_style("muted"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.file_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+
+    # Building --------------------------------------------------------------------------------------
+    def _editor(self, option: Option[Any], value: Any) -> QWidget:
+        if option.kind is bool:
+            box = QCheckBox(self)
+            box.setChecked(bool(value))
+            return box
+        if option.choices:
+            combo = QComboBox(self)
+            for choice in option.choices:
+                names = LANGUAGES if option is Settings.language else {}
+                shown = names.get(str(choice), str(choice))
+                combo.addItem(shown, choice)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            return combo
+        if option.kind in (int, float):
+            spin: QSpinBox | QDoubleSpinBox = QSpinBox(self) if option.kind is int else QDoubleSpinBox(self)
+            if isinstance(spin, QDoubleSpinBox):
+                spin.setDecimals(1)
+            spin.setRange(option.minimum if option.minimum is not None else -1e9,  # type: ignore[arg-type]
+                          option.maximum if option.maximum is not None else 1e9)  # type: ignore[arg-type]
+            spin.setValue(value)
+            spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+            return spin
+        line = QLineEdit(str(value), self)
+        line.setClearButtonEnabled(True)
+        return line
+
+    def _with_browse(self, option: Option[Any], editor: QWidget, used_keys: set[str]) -> QWidget:
+        if not option.path or not isinstance(editor, QLineEdit):
+            return editor
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(editor, 1)
+        browse = QPushButton(with_access_key(self.tr("Browse…"), used_keys), row)
+        browse.setAccessibleName(self.tr("Browse for %1").replace("%1", Settings.caption(option)))
+        browse.clicked.connect(lambda: self._browse(editor))
+        layout.addWidget(browse)
+        return row
+
+    def _browse(self, line: QLineEdit) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose a file"), line.text(),
+                                                    self.tr("JSON files (*.json);;All files (*)"))
+        if path:
+            line.setText(path)
+
+    # Reading ---------------------------------------------------------------------------------------
+    def value_of(self, name: str) -> Any:
+        """What the editor of option `name` holds now (not yet checked)."""
+        editor = self.editors[name]
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, (QSpinBox, QDoubleSpinBox)):
+            return editor.value()
+        assert isinstance(editor, QLineEdit)
+        return editor.text().strip()
+
+    def problems(self) -> dict[str, str]:
+        """A sentence per option whose edited value cannot be saved, by option name."""
+        found: dict[str, str] = {}
+        options = dict(self.settings.options())
+        for name in self.editors:
+            option, value = options[name], self.value_of(name)
+            try:
+                option.validate(value)
+            except (TypeError, ValueError):
+                found[name] = self._invalid_text(option)
+                continue
+            if option.path and value and not Path(value).expanduser().is_file():
+                found[name] = self.tr("No file at %1.").replace("%1", value)
+        return found
+
+    def _invalid_text(self, option: Option[Any]) -> str:
+        if option.choices:
+            return self.tr("Choose one of: %1.").replace("%1", ", ".join(map(str, option.choices)))
+        if option.minimum is not None and option.maximum is not None:
+            return (self.tr("Use a number from %1 to %2.").replace("%1", f"{option.minimum:g}")
+                    .replace("%2", f"{option.maximum:g}"))
+        return self.tr("This value cannot be used.")
+
+    def accept(self) -> None:
+        """Save when every value is valid; else say what is wrong beside each field and focus the first."""
+        problems = self.problems()
+        for name, message in self.messages.items():
+            message.show_message(problems.get(name, ""))
+        if problems:
+            self.editors[next(iter(problems))].setFocus()
+            return
+        options = dict(self.settings.options())
+        self.changed = []
+        for name in self.editors:
+            option = options[name]
+            value = option.validate(self.value_of(name))
+            if self.settings.value(option) != value:
+                self.settings.set_value(option, value)
+                self.changed.append(option.key)
+        self.settings.sync()
+        super().accept()
+
