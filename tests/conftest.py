@@ -12,7 +12,7 @@ import pytest
 
 from console.sandbox import EmbeddedSandbox, SandboxConfig, start_embedded
 
-pytest_plugins = ["tests.log_scan"]
+pytest_plugins = ["tests.support.log_scan"]
 
 
 @pytest.fixture(scope="session")

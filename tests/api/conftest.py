@@ -10,7 +10,7 @@ import pytest
 from console.api.client import ClientSettings, CollectorClient
 from console.api.environments import Environment, load_environments
 from console.api.exchange import ExchangeLog
-from tests.api.sandbox_helpers import StaticBearer, machine_token
+from tests.support.sandbox_http import StaticBearer, machine_token
 
 # Quick retries so fault tests stay fast; Retry-After is still honoured as sent.
 FAST = ClientSettings(connect_timeout=2.0, read_timeout=5.0, backoff_base=0.01, backoff_cap=0.05)

@@ -18,7 +18,7 @@ from console.api.client import ORIGIN_CLIENT, ClientSettings, CollectorClient
 from console.api.environments import Environment, load_environments
 from console.api.models import ContactDetails, EnrollmentRequest, PersonalDetails, Phone
 from tests.api.conftest import FAST, MakeClient
-from tests.api.sandbox_helpers import (
+from tests.support.sandbox_http import (
     READONLY,
     StaticBearer,
     advance_clock,

@@ -15,7 +15,7 @@ from console.api.client import ClientSettings, CollectorClient
 from console.api.environments import Environment
 from console.api.models import ContactDetails, EnrollmentRequest
 from tests.api.conftest import FAST, MakeClient
-from tests.api.sandbox_helpers import requests_log, set_faults, settled
+from tests.support.sandbox_http import requests_log, set_faults, settled
 
 JANE = "80000000007"
 

@@ -13,7 +13,7 @@ from console.api.client import ClientSettings, CollectorClient
 from console.api.exchange import Exchange, ExchangeLog
 from console.api.models import ContactDetails, EnrollmentRequest, PersonalDetails, Phone
 from tests.api.conftest import MakeClient
-from tests.api.sandbox_helpers import machine_token, requests_log, set_faults
+from tests.support.sandbox_http import machine_token, requests_log, set_faults
 
 JANE = "80000000007"
 

@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from tests.log_scan import LogScan
+from tests.support.log_scan import LogScan
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"
@@ -61,7 +61,7 @@ def test_the_plugin_fails_a_run_that_logs_a_secret(tmp_path: Path) -> None:
         textwrap.dedent(
             """
             import logging
-            from tests.log_scan import watch
+            from tests.support.log_scan import watch
 
             def test_leaks():
                 logging.getLogger("leaky").debug("issued %s", "tok-0123456789abcdef")
@@ -79,7 +79,7 @@ def test_the_plugin_fails_a_run_that_logs_a_secret(tmp_path: Path) -> None:
             "-m",
             "pytest",
             "-p",
-            "tests.log_scan",
+            "tests.support.log_scan",
             "-p",
             "no:cacheprovider",
             "-q",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from console.api.secrets import SERVICE, SecretStore
-from tests.api.keyrings import UNAVAILABLE, FailingKeyring, MemoryKeyring, using
+from tests.support.keyrings import UNAVAILABLE, FailingKeyring, MemoryKeyring, using
 
 
 async def test_secrets_go_to_the_keyring_namespaced_per_environment() -> None:

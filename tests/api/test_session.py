@@ -22,9 +22,9 @@ from console.api.errors import (
 )
 from console.api.secrets import SERVICE, SecretStore
 from console.api.session import EnvironmentSession
-from tests.api.browser import JANE_NUMBER, JANE_PIN, SandboxBrowser
-from tests.api.keyrings import FailingKeyring, MemoryKeyring, using
-from tests.api.token_watch import WatchingTransport
+from tests.support.browser import JANE_NUMBER, JANE_PIN, SandboxBrowser
+from tests.support.keyrings import FailingKeyring, MemoryKeyring, using
+from tests.support.token_watch import WatchingTransport
 
 PARTNER = ("sandbox-partner", "sandbox-partner-secret")
 

@@ -14,10 +14,10 @@ from console.api import pkce
 from console.api.errors import ConnectionFailed, NotSignedIn, OAuthError, SessionExpired, WrongCredentials
 from console.api.secrets import SecretStore
 from console.api.tokens import MEMBER_SCOPES, REFRESH_TOKEN_KEY, TokenEndpoint, TokenManager
-from tests.api.browser import JANE_NUMBER, SandboxBrowser
-from tests.api.keyrings import MemoryKeyring, using
-from tests.api.sandbox_helpers import advance_clock
-from tests.api.token_watch import WatchingTransport
+from tests.support.browser import JANE_NUMBER, SandboxBrowser
+from tests.support.keyrings import MemoryKeyring, using
+from tests.support.sandbox_http import advance_clock
+from tests.support.token_watch import WatchingTransport
 
 PARTNER = ("sandbox-partner", "sandbox-partner-secret")
 ENV = "sandbox"

@@ -18,9 +18,7 @@ import pytest
 from console.commands import COMMANDS, run
 from console.sandbox import EmbeddedSandbox
 from console.services.import_results import Status, read_results
-from tests.api.keyrings import MemoryKeyring, using
-from tests.api.sandbox_helpers import machine_token
-from tests.services.import_helpers import (
+from tests.support.importing import (
     FAST_PATHS,
     enroll_posts,
     members_with,
@@ -28,6 +26,8 @@ from tests.services.import_helpers import (
     person,
     write_csv,
 )
+from tests.support.keyrings import MemoryKeyring, using
+from tests.support.sandbox_http import machine_token
 
 SECRET = "sandbox-partner-secret"
 

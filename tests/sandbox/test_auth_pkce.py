@@ -6,7 +6,7 @@ import httpx
 import jwt
 import pytest
 
-from .helpers import (
+from tests.support.sandbox import (
     AUDIENCE,
     COLLECTOR_NUMBER_CLAIM,
     CONSOLE,

@@ -4,7 +4,7 @@ import httpx
 import jwt
 import pytest
 
-from .helpers import (
+from tests.support.sandbox import (
     ALL_COLLECTOR_SCOPES,
     AUDIENCE,
     CONSOLE,

@@ -5,7 +5,7 @@ from datetime import datetime
 import httpx
 import pytest
 
-from .helpers import advance_clock
+from tests.support.sandbox import advance_clock
 
 
 def clock(base_url: str) -> dict:

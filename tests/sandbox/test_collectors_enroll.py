@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from .helpers import (
+from tests.support.sandbox import (
     api,
     assert_error,
     assert_json_utf8,

@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from .helpers import (
+from tests.support.sandbox import (
     advance_clock,
     api,
     assert_error,

@@ -12,7 +12,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from .helpers import (
+from tests.support.sandbox import (
     AUDIENCE,
     ELISE,
     ELISE_LOGIN,

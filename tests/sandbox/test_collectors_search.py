@@ -5,7 +5,7 @@ from typing import Any
 import httpx
 import pytest
 
-from .helpers import ELISE, JANE, api, assert_error, assert_json_utf8, machine_token, new_email
+from tests.support.sandbox import ELISE, JANE, api, assert_error, assert_json_utf8, machine_token, new_email
 
 ITEM_KEYS = {"collectorNumber", "firstName", "lastName", "city", "province", "status"}
 JANE_ITEM = {

@@ -8,8 +8,7 @@ import pytest
 
 from console.sandbox import EmbeddedSandbox, SandboxConfig, start_embedded
 from console.sandbox.app import create_app
-
-from .helpers import member_tokens, refresh
+from tests.support.sandbox import member_tokens, refresh
 
 
 def test_starts_on_a_free_loopback_port_and_stops_cleanly() -> None:

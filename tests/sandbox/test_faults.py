@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from .helpers import (
+from tests.support.sandbox import (
     JANE,
     PARTNER,
     READONLY,

@@ -7,7 +7,7 @@ import pytest
 import schemathesis
 from schemathesis import GenerationMode
 
-from .helpers import machine_token
+from tests.support.sandbox import machine_token
 
 SPEC = Path(__file__).resolve().parents[2] / "console" / "resources" / "openapi.yaml"
 CHECKS = [

@@ -19,8 +19,7 @@ from console.services.import_results import Status, read_results
 from console.services.import_sending import ClientSender, DuplicateSearch
 from console.services.import_state import state_path
 from console.services.importing import Importer, ImportSummary
-from tests.api.sandbox_helpers import PARTNER, machine_token
-from tests.services.import_helpers import (
+from tests.support.importing import (
     FAST_PATHS,
     enroll_posts,
     members_with,
@@ -29,6 +28,7 @@ from tests.services.import_helpers import (
     person,
     write_csv,
 )
+from tests.support.sandbox_http import PARTNER, machine_token
 
 FAST = ClientSettings(connect_timeout=2.0, read_timeout=5.0, backoff_base=0.01, backoff_cap=0.05)
 

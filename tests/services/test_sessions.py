@@ -14,7 +14,7 @@ from console.api.errors import PartnerSecretMissing, SandboxUnavailable, Unknown
 from console.api.session import EnvironmentSession
 from console.sandbox import EmbeddedSandbox
 from console.services.sessions import Change, Sessions, load_all, partner_session
-from tests.api.keyrings import MemoryKeyring, using
+from tests.support.keyrings import MemoryKeyring, using
 
 PARTNER = ("sandbox-partner", "sandbox-partner-secret")
 

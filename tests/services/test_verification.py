@@ -26,7 +26,7 @@ from console.services.verification import (
     combinations_for,
     parse_date,
 )
-from tests.api.keyrings import MemoryKeyring, using
+from tests.support.keyrings import MemoryKeyring, using
 
 JANE, ELISE, MARC, PARTIAL = "80000000007", "80000000014", "80000000021", "80000000039"
 STAFF = "agent (partner: sandbox-partner)"

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
 from console.ui.context import ConsoleContext
 from console.ui.settings import Settings
-from tests.api.keyrings import FailingKeyring, MemoryKeyring, using
-from tests.ui.window_fixtures import environments_file, make_window  # noqa: F401 (fixtures)
+from tests.support.keyrings import FailingKeyring, MemoryKeyring, using
+from tests.support.window import environments_file, make_window  # noqa: F401 (fixtures)
 
 QT_LOG_IGNORE = (
     # The offscreen platform has no window manager: size hints and raising a window are no-ops there.

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from console.ui.context import ConsoleContext
 from console.ui.settings import Settings
-from tests.ui.helpers import stand_in_session
+from tests.support.qt import stand_in_session
 
 
 def _session(production: bool, identity: object = None) -> SimpleNamespace:

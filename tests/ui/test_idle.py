@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from console.ui.context import ConsoleContext
 from console.ui.idle import IdleWatcher
-from tests.ui.helpers import stand_in_session
+from tests.support.qt import stand_in_session
 
 
 def _signed_in(context: ConsoleContext) -> None:

@@ -16,8 +16,8 @@ from console.ui import theme
 from console.ui.context import ConsoleContext
 from console.ui.inspector import ExchangeModel, RequestInspector
 from console.ui.main_window import MainWindow
-from tests.ui.helpers import run, stand_in_session
-from tests.ui.window_fixtures import PARTNER_SECRET, MakeWindow, started
+from tests.support.qt import run, stand_in_session
+from tests.support.window import PARTNER_SECRET, MakeWindow, started
 
 MEMBER = "80000000007"
 PATH, STATUS, CORRELATION = 2, 3, 6

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.ui.context import ConsoleContext
-from tests.api.browser import SandboxBrowser
-from tests.ui.helpers import run
-from tests.ui.window_fixtures import PARTNER_SECRET, MakeWindow, started
+from tests.support.browser import SandboxBrowser
+from tests.support.qt import run
+from tests.support.window import PARTNER_SECRET, MakeWindow, started
 
 
 def test_first_start_offers_the_demo_partner_and_signs_in_with_one_click(

@@ -19,9 +19,9 @@ from console.ui.app import session_factory
 from console.ui.context import ConsoleContext
 from console.ui.idle import IdleWatcher
 from console.ui.main_window import MainWindow
-from tests.api.browser import SandboxBrowser
-from tests.ui.helpers import run
-from tests.ui.window_fixtures import PARTNER_SECRET, MakeWindow, started
+from tests.support.browser import SandboxBrowser
+from tests.support.qt import run
+from tests.support.window import PARTNER_SECRET, MakeWindow, started
 
 
 def test_switching_environment_clears_member_data(qtbot: QtBot, make_window: MakeWindow,

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,16 +16,10 @@ from console.api.session import EnvironmentSession
 from console.audit import AuditLog
 from console.ui.context import ConsoleContext
 from console.ui.enroll import EnrollPage
+from tests.support.qt import run
 from tests.ui.enroll.keys import type_text
 
 PARTNER = ("sandbox-partner", "sandbox-partner-secret")
-
-
-def run(qtbot: Any, work: Coroutine[Any, Any, Any], timeout: int = 15_000) -> Any:
-    """Run a coroutine on the qasync loop while Qt keeps processing events; return its result."""
-    task = asyncio.ensure_future(work)
-    qtbot.waitUntil(task.done, timeout=timeout)
-    return task.result()
 
 
 @pytest.fixture

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,8 @@ from console.audit import AuditLog
 from console.sandbox import EmbeddedSandbox, SandboxConfig, start_embedded
 from console.ui.context import ConsoleContext
 from console.ui.lookup import MemberPage, SearchPage
-from tests.api.browser import SandboxBrowser
+from tests.support.browser import SandboxBrowser
+from tests.support.qt import run
 
 MEMBERS = 10_000
 PARTNER = ("sandbox-partner", "sandbox-partner-secret")
@@ -43,13 +43,6 @@ def sandbox_faults(big_sandbox: EmbeddedSandbox) -> Iterator[str]:
 @pytest.fixture
 def environment(big_sandbox: EmbeddedSandbox) -> Environment:
     return load_environments()["sandbox"].with_base(big_sandbox.base_url)
-
-
-def run(qtbot: Any, work: Coroutine[Any, Any, Any], timeout: int = 15_000) -> Any:
-    """Run a coroutine on the qasync loop while Qt keeps processing events; return its result."""
-    task = asyncio.ensure_future(work)
-    qtbot.waitUntil(task.done, timeout=timeout)
-    return task.result()
 
 
 class Sessions:

@@ -16,7 +16,7 @@ from console.ui.context import ConsoleContext
 from console.ui.lookup import MemberPage, SearchPage
 from console.ui.lookup.messages import Action, describe_error
 from console.ui.lookup.recent import RecentMembers
-from tests.api.sandbox_helpers import StaticBearer, machine_token
+from tests.support.sandbox_http import StaticBearer, machine_token
 from tests.ui.lookup.conftest import READONLY, Sessions, shown_texts
 
 JANE = "80000000007"

@@ -6,7 +6,7 @@ import json
 
 import httpx
 
-from tests.log_scan import watch_token_response
+from tests.support.log_scan import watch_token_response
 
 
 class WatchingTransport(httpx.AsyncBaseTransport):

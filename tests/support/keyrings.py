@@ -9,7 +9,7 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked, NoKeyringError, PasswordDeleteError
 
-from tests.log_scan import watch
+from tests.support.log_scan import watch
 
 
 class MemoryKeyring(KeyringBackend):

@@ -5,7 +5,7 @@ Every record of the whole suite, at every level, passes through a handler on the
 `watch_token_response(body)`; the sandbox's demo secrets are always watched. A value registered after
 it was logged is still found. Findings are listed after the run, which then fails.
 
-Register it from tests/conftest.py with `pytest_plugins = ["tests.log_scan"]`.
+Register it from tests/conftest.py with `pytest_plugins = ["tests.support.log_scan"]`.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
-from tests.log_scan import watch_token_response
+from tests.support.log_scan import watch_token_response
 
 PARTNER = ("sandbox-partner", "sandbox-partner-secret")
 READONLY = ("sandbox-readonly", "sandbox-readonly-secret")

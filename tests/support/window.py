@@ -18,8 +18,8 @@ from console.services.sessions import Sessions
 from console.ui.app import session_factory
 from console.ui.context import ConsoleContext
 from console.ui.main_window import MainWindow
-from tests.api.browser import SandboxBrowser
-from tests.ui.helpers import run
+from tests.support.browser import SandboxBrowser
+from tests.support.qt import run
 
 PARTNER_SECRET = "sandbox-partner-secret"
 MakeWindow = Callable[..., MainWindow]
