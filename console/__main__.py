@@ -48,12 +48,12 @@ def main(argv: list[str] | None = None) -> int:
         return run(argv[0], argv[1:])
     args = parse_args(argv)
     try:
-        return _run_window(args)
+        return _run_window(args, argv)
     except KeyboardInterrupt:  # Ctrl+C in the terminal that started it: end quietly
         return 130
 
 
-def _run_window(args: argparse.Namespace) -> int:
+def _run_window(args: argparse.Namespace, argv: list[str]) -> int:
     mark = _marker(args.timings)
     from PySide6.QtWidgets import QApplication
 

@@ -116,7 +116,8 @@ def read_qm(data: bytes) -> dict[tuple[str, str], str]:
         if tag == _QM_MESSAGES:
             messages = data[pos + 5 : pos + 5 + length]
         pos += 5 + length
-    pos, fields = 0, {}
+    pos = 0
+    fields: dict[int, bytes] = {}
     while pos < len(messages):
         tag = messages[pos]
         pos += 1

@@ -163,7 +163,7 @@ class _Job:
     captured_at: datetime
     known: bool
     """The key was stored by an earlier run (the row may have reached the service)."""
-    result: asyncio.Future[RowResult] = field(repr=False, default=None)  # type: ignore[assignment]
+    result: asyncio.Future[RowResult] = field(repr=False, default=None)  # type: ignore[arg-type]
 
 
 def import_paths(path: Path | str) -> tuple[Path, Path]:
