@@ -22,8 +22,8 @@ from pytestqt.qtbot import QtBot
 from console.ui.context import ConsoleContext
 from console.ui.settings_dialog import SettingsDialog
 from console.ui.shortcut_sheet import ShortcutSheet
-from tests.ui.helpers import run
-from tests.ui.window_fixtures import MakeWindow, started
+from tests.support.qt import run
+from tests.support.window import MakeWindow, started
 
 _KEY = re.compile(r"&([^&])")
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from console.ui import i18n
 from console.ui.settings import Option, Settings
 from console.ui.settings_dialog import SettingsDialog
-from tests.ui.window_fixtures import MakeWindow, started
+from tests.support.window import MakeWindow, started
 
 
 def test_every_option_has_a_row_with_its_description(qtbot: QtBot, settings: Settings) -> None:
