@@ -88,7 +88,21 @@ def _english(_context: str, text: str) -> str:
 
 
 class ConsentRecorder(Protocol):
-    def record_consent(self, **fields: object) -> object: ...
+    """Where consent evidence goes (the audit file)."""
+
+    def record_consent(
+        self,
+        *,
+        consent_type: str,
+        granted: bool,
+        wording_version: str,
+        language: str,
+        channel: str,
+        staff: str,
+        environment: str,
+        collector_number: str,
+        captured_at: datetime | str | None = None,
+    ) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -163,7 +177,7 @@ class _Job:
     captured_at: datetime
     known: bool
     """The key was stored by an earlier run (the row may have reached the service)."""
-    result: asyncio.Future[RowResult] = field(repr=False, default=None)  # type: ignore[arg-type]
+    result: asyncio.Future[RowResult] = field(repr=False)
 
 
 def import_paths(path: Path | str) -> tuple[Path, Path]:
@@ -251,11 +265,10 @@ class Importer:
                 for row in rows:
                     future: asyncio.Future[RowResult] = loop.create_future()
                     await ordered.put(future)
-                    job = self._plan(row, columns, state)
+                    job = self._plan(row, columns, state, future)
                     if isinstance(job, RowResult):
                         future.set_result(job)
                     else:
-                        job.result = future
                         await jobs.put(job)
             await ordered.put(None)
             for _ in range(concurrency):
@@ -284,7 +297,9 @@ class Importer:
     def _text(self, code: str, arg: str = "") -> str:
         return self.options.translate("ImportMessages", MESSAGES[code]).replace("%1", arg)
 
-    def _plan(self, row: Row, columns: ColumnMap, state: ImportState) -> _Job | RowResult:
+    def _plan(
+        self, row: Row, columns: ColumnMap, state: ImportState, future: asyncio.Future[RowResult]
+    ) -> _Job | RowResult:
         """Check a row: its result when it is bad, settled or not to be sent now; else the job to send it."""
         texts, answers = columns.texts(row.cells)
         options = self.options
@@ -325,7 +340,7 @@ class Importer:
             captured_at=captured_at,
         )
         key = stored.key if stored is not None else str(uuid.uuid4())
-        return _Job(row.number, row_hash, request, key, captured_at, known=stored is not None)
+        return _Job(row.number, row_hash, request, key, captured_at, stored is not None, future)
 
     def _stop_code(self) -> str:
         return self._stop if self._stop in MESSAGES else "NOT_SENT"
