@@ -147,7 +147,7 @@ async def _import(args: argparse.Namespace, options: ImportOptions) -> int:
                 session.env.name,
                 options,
                 duplicates=duplicates,
-                consents=AuditLog(),  # type: ignore[arg-type]
+                consents=AuditLog(),
             )
             with _stop_on_interrupt(importer):
                 summary = await importer.run(ProgressPrinter(sys.stderr))
