@@ -91,11 +91,6 @@ class Settings(QObject):
         QT_TRANSLATE_NOOP("Settings", "Minutes without keyboard or mouse input before the window locks "
                                       "and hides member data; 0 never locks."),
         minimum=0, maximum=480, label=QT_TRANSLATE_NOOP("Settings", "Lock after idle (minutes)"))
-    caller_verification = Option(
-        "security/caller_verification", True,
-        QT_TRANSLATE_NOOP("Settings", "Show the caller-verification checklist before a member's profile "
-                                      "is disclosed."),
-        label=QT_TRANSLATE_NOOP("Settings", "Verify the caller first"))
     verification_policy = Option(
         "security/verification_policy", "strict",
         QT_TRANSLATE_NOOP("Settings", "Answers that verify a caller before a member's data is shown: strict "

@@ -19,10 +19,10 @@ def test_every_option_has_a_row_with_its_description(qtbot: QtBot, settings: Set
     qtbot.addWidget(dialog)
     shown = [name for name, option in Settings.options() if not option.remembered]
     assert list(dialog.editors) == shown
-    assert {"language", "idle_lock_minutes", "connect_timeout", "read_timeout", "caller_verification",
+    assert {"language", "idle_lock_minutes", "connect_timeout", "read_timeout", "verification_policy",
             "log_level", "environments_file"} <= set(shown)
     kinds = {name: type(editor) for name, editor in dialog.editors.items()}
-    assert kinds["caller_verification"] is QCheckBox
+    assert kinds["verification_policy"] is QComboBox and kinds["verification_lock_minutes"] is QSpinBox
     assert kinds["language"] is QComboBox and kinds["log_level"] is QComboBox
     assert kinds["idle_lock_minutes"] is QSpinBox and kinds["read_timeout"] is QDoubleSpinBox
     assert kinds["environments_file"] is QLineEdit

@@ -25,6 +25,7 @@ from console.api.environments import load_environments  # noqa: E402
 from console.api.session import EnvironmentSession  # noqa: E402
 from console.audit import AuditLog  # noqa: E402
 from console.sandbox import SandboxConfig, start_embedded  # noqa: E402
+from console.services.verification import Answer, OverrideReason  # noqa: E402
 from console.ui.context import ConsoleContext  # noqa: E402
 from console.ui.lookup import MemberPage, SearchPage  # noqa: E402
 from console.ui.settings import Settings  # noqa: E402
@@ -37,6 +38,13 @@ async def wait_signal(signal) -> None:
     future = asyncio.get_running_loop().create_future()
     signal.connect(lambda *_: future.done() or future.set_result(None))
     await asyncio.wait_for(future, 30)
+
+
+def answer(member: MemberPage, which: Answer, text: str) -> None:
+    """Type what the caller says and leave the field."""
+    line = member.verification.line(which)
+    line.setText(text)
+    line.editingFinished.emit()
 
 
 async def settle() -> None:
@@ -71,15 +79,27 @@ async def shoot(url: str) -> None:
     member.show()
     member.show_member("80000000007")
     await wait_signal(member.sig_loaded)
-    member.verification.inputs[0].setText("Jane Doe")
     await settle()
-    member.grab().save(str(OUT / "member-verification.png"))
+    member.grab().save(str(OUT / "member-verification.png"))  # before: the step alone
 
-    member.verification.inputs[1].setText("M5X 1A9")
+    answer(member, Answer.NAME, "Jane Doe")
+    answer(member, Answer.POSTAL_CODE, "M5V 2T6")
+    await settle()
+    member.grab().save(str(OUT / "member-mismatch.png"))
+
+    answer(member, Answer.POSTAL_CODE, "m5x 1a9")
     for field in ("name", "email", "phones"):
         member.reveal(field)
     await settle()
     member.grab().save(str(OUT / "member-verified.png"))
+
+    member.show_member("80000000014")
+    await wait_signal(member.sig_loaded)
+    dialog = member.verification.open_override()
+    dialog.choices[OverrideReason.IDENTITY_DOCUMENT_SEEN].setChecked(True)
+    dialog.ok_button.click()
+    await settle()
+    member.grab().save(str(OUT / "member-override.png"))
     await session.aclose()
 
 

@@ -1203,12 +1203,28 @@ Tapez %1 pour y passer.</translation>
         <translation>Impossible d&apos;écrire dans le fichier d&apos;audit&#xa0;: le champ reste masqué.</translation>
     </message>
     <message>
+        <source>Locked</source>
+        <translation>Verrouillée</translation>
+    </message>
+    <message>
+        <source>The summary is shown once the caller is verified.</source>
+        <translation>Le sommaire s’affiche une fois l’appelant vérifié.</translation>
+    </message>
+    <message>
         <source>This member is inactive: the account cannot collect or redeem Miles.</source>
         <translation>Cet adhérent est inactif&#xa0;: le compte ne peut ni accumuler ni échanger de milles.</translation>
     </message>
     <message>
         <source>This member&apos;s account is closed: it cannot collect or redeem Miles.</source>
         <translation>Le compte de cet adhérent est fermé&#xa0;: il ne peut ni accumuler ni échanger de milles.</translation>
+    </message>
+    <message>
+        <source>⚠ Verified by override</source>
+        <translation>⚠ Vérifié par dérogation</translation>
+    </message>
+    <message>
+        <source>No answer check: an override with a reason, in the audit file.</source>
+        <translation>Aucune réponse vérifiée&#xa0;: une dérogation motivée, inscrite au journal d’audit.</translation>
     </message>
     <message>
         <source>Verify the caller first.</source>
@@ -1221,6 +1237,49 @@ Tapez %1 pour y passer.</translation>
     <message>
         <source>The signed-in member</source>
         <translation>L&apos;adhérent connecté</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Verify by override</source>
+        <translation>Vérifier par dérogation</translation>
+    </message>
+    <message>
+        <source>An override is recorded in the audit file with your name and the reason, and shows as “Verified by override”. Why is the caller verified?</source>
+        <translation>Une dérogation est inscrite au journal d’audit avec votre nom et le motif, et s’affiche comme «&#xa0;Vérifié par dérogation&#xa0;». Pourquoi l’appelant est-il vérifié&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Autre motif</translation>
+    </message>
+    <message>
+        <source>Type the reason</source>
+        <translation>Saisissez le motif</translation>
+    </message>
+    <message>
+        <source>Do not type the caller&apos;s personal details here.</source>
+        <translation>N’inscrivez pas ici les renseignements personnels de l’appelant.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>A supervisor approved it</source>
+        <translation>Un superviseur l’a approuvée</translation>
+    </message>
+    <message>
+        <source>An identity document was checked</source>
+        <translation>Une pièce d’identité a été vérifiée</translation>
+    </message>
+    <message>
+        <source>The caller was authenticated another way</source>
+        <translation>L’appelant a été authentifié autrement</translation>
+    </message>
+    <message>
+        <source>Other reason:</source>
+        <translation>Autre motif&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1651,14 +1710,6 @@ Tapez %1 pour y passer.</translation>
     <message>
         <source>Lock after idle (minutes)</source>
         <translation>Verrouiller après inactivité (minutes)</translation>
-    </message>
-    <message>
-        <source>Show the caller-verification checklist before a member&apos;s profile is disclosed.</source>
-        <translation>Afficher la liste de vérification de l&apos;appelant avant de divulguer le profil d&apos;un adhérent.</translation>
-    </message>
-    <message>
-        <source>Verify the caller first</source>
-        <translation>Vérifier d’abord l’appelant</translation>
     </message>
     <message>
         <source>Answers that verify a caller before a member&apos;s data is shown: strict (full name and postal code) or lenient (full name and postal code, or full name and date of birth); the email counts where no address is on file.</source>
@@ -2206,36 +2257,108 @@ Tapez %1 pour y passer.</translation>
 <context>
     <name>VerificationBox</name>
     <message>
-        <source>Verify the caller before showing personal data</source>
-        <translation>Vérifiez l&apos;identité de l&apos;appelant avant d&apos;afficher ses données personnelles</translation>
+        <source>Verify the caller</source>
+        <translation>Vérifier l’appelant</translation>
     </message>
     <message>
-        <source>Full name the caller gives</source>
-        <translation>Nom complet donné par l&apos;appelant</translation>
+        <source>Type what the caller says; each answer is checked when you leave it. Nothing on file is shown until the answers match.</source>
+        <translation>Saisissez ce que dit l’appelant; chaque réponse est vérifiée quand vous quittez le champ. Rien du dossier ne s’affiche avant que les réponses correspondent.</translation>
     </message>
     <message>
-        <source>Name confirmed</source>
-        <translation>Nom confirmé</translation>
+        <source>Verification locked</source>
+        <translation>Vérification verrouillée</translation>
     </message>
     <message>
-        <source>Postal code the caller gives</source>
-        <translation>Code postal donné par l&apos;appelant</translation>
+        <source>&amp;Override…</source>
+        <translation>&amp;Dérogation…</translation>
     </message>
     <message>
-        <source>Postal code confirmed</source>
-        <translation>Code postal confirmé</translation>
+        <source>Verify by override, with a reason</source>
+        <translation>Vérifier par dérogation, avec un motif</translation>
     </message>
     <message>
-        <source>Email the caller gives</source>
-        <translation>Courriel donné par l&apos;appelant</translation>
+        <source>%1 min %2 s</source>
+        <translation>%1&#xa0;min %2&#xa0;s</translation>
     </message>
     <message>
-        <source>Email confirmed</source>
-        <translation>Courriel confirmé</translation>
+        <source>%1 s</source>
+        <translation>%1&#xa0;s</translation>
     </message>
     <message>
-        <source>Caller identity confirmed</source>
-        <translation>Identité de l&apos;appelant confirmée</translation>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>nom complet</translation>
+    </message>
+    <message>
+        <source>postal code</source>
+        <translation>code postal</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>date de naissance</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>courriel</translation>
+    </message>
+    <message>
+        <source>Nothing on file can be asked: verify by override, with a reason.</source>
+        <translation>Rien au dossier ne peut être demandé&#xa0;: vérifiez par dérogation, avec un motif.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <source>Ask for: %1</source>
+        <translation>Demandez&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Loading the member…</source>
+        <translation>Chargement du membre…</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s answer: %1</source>
+        <translation>Réponse de l’appelant&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The audit file cannot be written, so the caller cannot be verified.</source>
+        <translation>Le journal d’audit ne peut pas être écrit&#xa0;: l’appelant ne peut donc pas être vérifié.</translation>
+    </message>
+    <message>
+        <source>✓ Matches</source>
+        <translation>✓ Correspond</translation>
+    </message>
+    <message>
+        <source>✗ Does not match</source>
+        <translation>✗ Ne correspond pas</translation>
+    </message>
+    <message>
+        <source>Verification is locked for this member: %1 answers did not match. Try again in %2.</source>
+        <translation>La vérification de ce membre est verrouillée&#xa0;: %1 réponses ne correspondaient pas. Réessayez dans %2.</translation>
+    </message>
+    <message>
+        <source>Answers that did not match: %1 of %2.</source>
+        <translation>Réponses qui ne correspondaient pas&#xa0;: %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>An override needs a reason.</source>
+        <translation>Une dérogation exige un motif.</translation>
     </message>
 </context>
 </TS>

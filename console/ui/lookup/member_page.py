@@ -1,11 +1,14 @@
-"""The member view: profile and summary side by side, loaded at once, each with its own state."""
+"""The member view: the verification step alone first; profile and summary once the caller is verified.
+
+Both are loaded at once when a member opens, but nothing on file reaches the screen (no initials, year,
+last digits or balances) until `context.verifications` says the caller of this member is verified.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Coroutine
-from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 from console.api.errors import CollectorError
 from console.api.redaction import mask_collector_number
 from console.audit import AuditLog
+from console.services.verification import OnFile, State
 from console.ui import theme
 from console.ui.lookup.loading import LoadingStack
 from console.ui.lookup.messages import Action, describe_error
@@ -48,12 +53,15 @@ class MemberPage(QWidget):
         super().__init__(parent)
         self.setObjectName("memberPage")
         self._context = context
-        self._audit = audit if audit is not None else AuditLog()
+        if audit is not None:
+            context.audit = audit
+        self._verifications = context.verifications
         self._number: str | None = None
         self._profile: Any = None
         self._summary: Any = None
+        self._profile_failed = False
+        self._revealed: set[str] = set()
         self._tasks = PageTasks(self)
-        self._verified = False
 
         self.title = QLabel()
         self.title.setObjectName("memberTitle")
@@ -62,6 +70,13 @@ class MemberPage(QWidget):
         self.verified_label.setObjectName("callerVerified")
         self.verified_label.setStyleSheet(theme.text_style("success", bold=True))
         self.verified_label.hide()
+        self.override_label = QLabel()
+        self.override_label.setObjectName("verifiedByOverride")
+        background, foreground = theme.panel_style("warning")
+        self.override_label.setStyleSheet(
+            f"background: {background}; color: {foreground}; font-weight: bold; padding: 4px 8px; "
+            f"border: 1px solid {theme.colours().notice_border};")
+        self.override_label.hide()
         self.reveal_all_button = QPushButton(self.tr("Show all"))
         self.reveal_all_button.setAccessibleName(self.tr("Show every masked field"))
         self.reveal_all_button.clicked.connect(self.reveal_all)
@@ -76,7 +91,7 @@ class MemberPage(QWidget):
         self.notice.setStyleSheet(theme.text_style("error"))
         self.notice.hide()
 
-        self.verification = VerificationBox()
+        self.verification = VerificationBox(self._verifications)
         self.verification.sig_verified.connect(self._on_verified)
         self.verification.hide()
 
@@ -96,23 +111,34 @@ class MemberPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.verified_label)
+        header.addWidget(self.override_label)
         header.addWidget(self.reveal_all_button)
         profile_box = QGroupBox(self.tr("Profile"))
         QVBoxLayout(profile_box).addWidget(self.profile_stack)
         summary_box = QGroupBox(self.tr("Summary"))
         QVBoxLayout(summary_box).addWidget(self.summary_stack)
-        body = QHBoxLayout()
-        body.addWidget(profile_box, 3)
-        body.addWidget(summary_box, 2)
+        self.body = QWidget()
+        panels = QHBoxLayout(self.body)
+        panels.setContentsMargins(0, 0, 0, 0)
+        panels.addWidget(profile_box, 3)
+        panels.addWidget(summary_box, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
-        layout.addWidget(self.verification)
-        layout.addLayout(body, 1)
+        self.verification.setFixedWidth(720)
+        step_row = QHBoxLayout()
+        step_row.addWidget(self.verification)
+        step_row.addStretch(1)
+        layout.addLayout(step_row)
+        layout.addWidget(self.body, 1)
+        self._filler = QWidget()  # holds the step at the top while the panels are hidden
+        self._filler.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self._filler, 1)
 
-        context.sig_session_changed.connect(self.clear)
-        context.sig_locked.connect(self.clear)
+        context.sig_call_ended.connect(self.clear)
+        context.sig_locked.connect(self._render)
+        context.sig_unlocked.connect(self._render)
         self.clear()
 
     # -- public -----------------------------------------------------------------------------------
@@ -133,11 +159,14 @@ class MemberPage(QWidget):
 
     @property
     def verification_required(self) -> bool:
-        enabled = bool(self._context.settings.caller_verification)
-        return enabled and not self.member_mode and not self._verified
+        """True until the caller of this member is verified (a member signed in is their own caller)."""
+        return not self.member_mode and not self._verifications.is_verified(self._number)
 
     def show_member(self, collector_number: str | None) -> None:
         """Load the profile and summary of `collector_number` at once (None: the signed-in member)."""
+        current = self._verifications.current
+        if current is not None and current.collector_number != collector_number:
+            self._verifications.end_call()  # another member: another call
         self.clear()
         if self.member_mode:
             identity = self._context.session.identity
@@ -151,21 +180,27 @@ class MemberPage(QWidget):
             for stack in (self.profile_stack, self.summary_stack):
                 stack.show_error(self.tr("Sign in to look up members."), retry=False)
             return
+        self.verification.setVisible(not self.member_mode)
+        self._show_body(self.member_mode)
         self._start("profile")
         self._start("summary")
 
     def clear(self, *_args: object) -> None:
-        """Forget the member: cancel loads, empty both panels, mask everything again."""
+        """Forget the member: cancel loads, empty both panels and the verification step."""
         self._tasks.cancel_all()
         self.summary_panel.refresh_button.setEnabled(True)
         self._number = self._profile = self._summary = None
-        self._verified = False
+        self._profile_failed = False
+        self._revealed = set()
         self.profile_panel.clear()
         self.summary_panel.clear()
+        self.verification.show_loading()
         self.verification.hide()
         self.verified_label.hide()
+        self.override_label.hide()
         self.banner.hide()
         self.notice.hide()
+        self._show_body(True)
         self.title.setText(self.tr("No member selected"))
         self.reveal_all_button.setEnabled(False)
         for stack in (self.profile_stack, self.summary_stack):
@@ -174,11 +209,11 @@ class MemberPage(QWidget):
     # -- reveal -----------------------------------------------------------------------------------
     def reveal(self, field: str) -> bool:
         """Show one masked field after writing the audit record; False when not allowed or not recorded."""
-        if self._profile is None or self.verification_required:
+        if self._profile is None or self.verification_required or self._context.locked:
             return False
         session = self._context.session
         try:
-            self._audit.record_reveal(
+            self._context.audit.record_reveal(
                 staff=self._context.staff_identity(),
                 collector_number=self._profile.collector_number,
                 field=field,
@@ -189,7 +224,9 @@ class MemberPage(QWidget):
             self._show_notice(self.tr("The audit file cannot be written, so the field stays masked."))
             return False
         self.profile_panel.reveal(field)
+        self._revealed.add(field)
         self.sig_revealed.emit(field)
+        self._focus_next_show(field)
         return True
 
     def reveal_all(self) -> None:
@@ -222,21 +259,22 @@ class MemberPage(QWidget):
                 profile = await session.client.get_profile(self._number_argument())
         except CollectorError as error:
             if self._still_wanted(task):
+                self._profile_failed = True
                 self.profile_stack.show_error(describe_error(error, Action.PROFILE))
+                self._render()
                 self._finished(task)
             return
         if self._still_wanted(task):
             self._profile = profile
             self._number = profile.collector_number
-            self.profile_panel.set_profile(profile)
-            self.profile_stack.show_content()
-            self._set_title()
-            self._after_load()
-            if self.verification_required:
-                self.verification.set_profile(profile)
-                self.verification.show()
-                self._chain_tab_order()
-            self._update_reveal_state()
+            if not self.member_mode:
+                self._verifications.open(
+                    profile.collector_number, OnFile.from_profile(profile),
+                    environment=session.env.name, staff=self._context.staff_identity())
+            self._add_recent()
+            self._render()
+            if not self.member_mode and self.verification_required and not self._context.locked:
+                self.verification.focus_first()
             self._finished(task)
 
     async def _load_summary(self, session: Any) -> None:
@@ -252,10 +290,8 @@ class MemberPage(QWidget):
             return
         if self._still_wanted(task):
             self._summary = summary
-            self.summary_panel.set_summary(summary, self._context.settings.language)
-            self.summary_stack.show_content()
             self.summary_panel.refresh_button.setEnabled(True)
-            self._after_load()
+            self._render()
             self._finished(task)
 
     def _still_wanted(self, task: asyncio.Task[Any] | None) -> bool:
@@ -266,7 +302,48 @@ class MemberPage(QWidget):
         if self._tasks.all_done_but(task):
             self.sig_loaded.emit()
 
-    def _after_load(self) -> None:
+    def _add_recent(self) -> None:
+        if self._number:
+            RecentMembers.of(self._context).add(RecentMember(self._number))
+
+    # -- rendering --------------------------------------------------------------------------------
+    def _render(self) -> None:
+        """Show what may be shown now: nothing while locked, the verification step alone before
+        the caller is verified, the member after."""
+        if self._number is None and self._profile is None:
+            return
+        if self._context.locked:
+            self._hide_member()
+            self.verification.hide()
+            self._show_body(False)
+            self.title.setText(self.tr("Locked"))
+            return
+        self._set_title()
+        if not self.verification_required:
+            self._show_member()
+        else:
+            self._hide_member()
+            self.verification.setVisible(not self._profile_failed)
+            self._show_body(self._profile_failed)
+            call = self._verifications.current
+            if self._profile is not None and call is not None and call.collector_number == self._number:
+                self.verification.start(call)
+            if self._profile_failed and not self.summary_stack.has_error:
+                self.summary_stack.show_error(
+                    self.tr("The summary is shown once the caller is verified."), retry=False)
+        self._update_reveal_state()
+
+    def _show_member(self) -> None:
+        self.verification.hide()
+        self._show_body(True)
+        if self._profile is not None:
+            self.profile_panel.set_profile(self._profile)
+            for field in self._revealed:
+                self.profile_panel.reveal(field)
+            self.profile_stack.show_content()
+        if self._summary is not None:
+            self.summary_panel.set_summary(self._summary, self._context.settings.language)
+            self.summary_stack.show_content()
         status = (self._profile.status if self._profile is not None else None) or (
             self._summary.status if self._summary is not None else None)
         if status in INACTIVE_STATUSES:
@@ -275,38 +352,50 @@ class MemberPage(QWidget):
                 if status == "INACTIVE" else
                 self.tr("This member's account is closed: it cannot collect or redeem Miles."))
             self.banner.show()
-        if self._number:
-            RecentMembers.of(self._context).add(RecentMember(
-                self._number,
-                (self._summary.first_name if self._summary is not None else None)
-                or (self._profile.personal_details.first_name
-                    if self._profile is not None and self._profile.personal_details else None),
-                self._summary.tier if self._summary is not None else None,
-            ))
+        call = self._verifications.current
+        overridden = call is not None and call.state is State.OVERRIDDEN and not self.member_mode
+        self.verified_label.setVisible(not self.member_mode and not overridden)
+        self.override_label.setText(self.tr("⚠ Verified by override"))
+        self.override_label.setToolTip(
+            self.tr("No answer check: an override with a reason, in the audit file."))
+        self.override_label.setVisible(overridden)
+
+    def _hide_member(self) -> None:
+        """Empty the panels (the loaded data stays in memory for this call)."""
+        self.profile_panel.clear()
+        self.summary_panel.clear()
+        for stack in (self.profile_stack, self.summary_stack):
+            if not stack.has_error and not stack.is_loading:
+                stack.show_loading()
+        self.banner.hide()
+        self.verified_label.hide()
+        self.override_label.hide()
 
     # -- verification -----------------------------------------------------------------------------
     def _on_verified(self) -> None:
-        self._verified = True
-        self.verification.hide()
-        self.verified_label.show()
-        self._update_reveal_state()
+        self._render()
+        self.reveal_all_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_reveal_state(self) -> None:
-        allowed = self._profile is not None and not self.verification_required
+        allowed = self._profile is not None and not self.verification_required and not self._context.locked
         self.profile_panel.set_revealable(allowed, self.tr("Verify the caller first."))
         self.reveal_all_button.setEnabled(allowed and bool(self.profile_panel.masked_fields()))
+        self.reveal_all_button.setVisible(not self.verification_required)
 
     # -- helpers ----------------------------------------------------------------------------------
-    def _chain_tab_order(self) -> None:
-        """Checklist first (typed into at once), then the profile's Show buttons, then Refresh."""
-        chain: list[QWidget] = [self.reveal_all_button]
-        for line, box in zip(self.verification.inputs, self.verification.checkboxes, strict=True):
-            chain += [line, box] if line.isVisibleTo(self.verification) else [box]
-        chain += [field.button for field in self.profile_panel.fields.values()]
-        chain.append(self.summary_panel.refresh_button)
-        for before, after in pairwise(chain):
-            QWidget.setTabOrder(before, after)
-        chain[1].setFocus(Qt.FocusReason.OtherFocusReason)
+    def _focus_next_show(self, field: str) -> None:
+        """After a Show, focus the next Show button still there (or Refresh)."""
+        names = list(self.profile_panel.fields)
+        after = names[names.index(field) + 1:] + names[:names.index(field)]
+        buttons = [self.profile_panel.fields[name].button for name in after
+                   if not self.profile_panel.fields[name].revealed]
+        target = buttons[0] if buttons else self.summary_panel.refresh_button
+        if self.isVisible():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_body(self, visible: bool) -> None:
+        self.body.setVisible(visible)
+        self._filler.setVisible(not visible)
 
     def _set_title(self) -> None:
         if self._number:
@@ -319,7 +408,7 @@ class MemberPage(QWidget):
         self.notice.show()
 
     def keyPressEvent(self, event: Any) -> None:
-        if event.key() == Qt.Key.Key_F5:
+        if event.key() == Qt.Key.Key_F5 and not self._context.locked:
             self._start("summary")
             self._start("profile")
             return

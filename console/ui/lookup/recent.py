@@ -1,4 +1,8 @@
-"""The members opened in this session, newest first; cleared on environment switch and on lock."""
+"""The members opened in this call-centre session, newest first, by masked number only.
+
+Forgotten when the call ends for good (environment switch, sign-in or sign-out, someone else unlocking);
+the idle lock keeps them for the same identity.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +19,9 @@ MAX_RECENT = 10
 
 @dataclass(frozen=True)
 class RecentMember:
+    """Only the number: nothing on file is shown for a member whose caller is not verified."""
+
     collector_number: str
-    first_name: str | None = None
-    tier: str | None = None
 
 
 class RecentMembers(QObject):
@@ -30,8 +34,7 @@ class RecentMembers(QObject):
         super().__init__(context)
         self.setObjectName("lookupRecentMembers")
         self._members: list[RecentMember] = []
-        context.sig_session_changed.connect(self.clear)
-        context.sig_locked.connect(self.clear)
+        context.sig_call_ended.connect(self.clear)
 
     @classmethod
     def of(cls, context: ConsoleContext) -> RecentMembers:

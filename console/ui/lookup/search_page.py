@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from console.api.errors import CollectorError
 from console.api.redaction import mask_collector_number
-from console.ui.lookup.masked import mask_name
 from console.ui.lookup.messages import Action, describe_error
 from console.ui.lookup.query import Problem, Query, QueryKind, parse_query
 from console.ui.lookup.recent import RecentMembers
@@ -298,10 +297,7 @@ class SearchPage(QWidget):
     def _show_recent(self) -> None:
         self.recent_list.clear()
         for member in self._recent.members:
-            parts = [mask_collector_number(member.collector_number)]
-            if member.first_name:
-                parts.append(mask_name(member.first_name))
-            item = QListWidgetItem(" · ".join(parts))
+            item = QListWidgetItem(mask_collector_number(member.collector_number))
             item.setData(Qt.ItemDataRole.UserRole, member.collector_number)
             self.recent_list.addItem(item)
 

@@ -1,10 +1,12 @@
-"""The member view's panels on their own: masking, balances, the checklist."""
+"""The member view's panels on their own: masking, balances, the verification step."""
 
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QLocale
 
 from console.api.models import Profile, Summary
+from console.audit import AuditLog
+from console.services.verification import Answer, OnFile, OverrideReason, State, Verifications
 from console.ui.lookup.profile_panel import ProfilePanel
 from console.ui.lookup.summary_panel import SummaryPanel
 from console.ui.lookup.verification import VerificationBox
@@ -77,29 +79,85 @@ def test_summary_shows_tier_by_name_and_both_balances(qtbot) -> None:
     assert panel.tier_name("B") == "Blue"
 
 
-def test_checklist_ticks_itself_on_a_match_and_verifies(qtbot) -> None:
-    box = VerificationBox()
-    qtbot.addWidget(box)
-    box.set_profile(JANE)
-    name, postal = box.inputs
-    assert [b.text() for b in box.checkboxes] == ["Name confirmed", "Postal code confirmed"]
-    name.setText("jane doe")
-    assert box.checkboxes[0].isChecked()
-    assert not box.verified
-    with qtbot.waitSignal(box.sig_verified):
-        postal.setText("m5j2x6")
-    assert box.verified
+class Clock:
+    now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
-def test_checklist_falls_back_to_email_and_allows_a_manual_tick(qtbot) -> None:
-    box = VerificationBox()
+def verification_box(qtbot, tmp_path, profile: Profile, **kwargs) -> tuple[VerificationBox, Verifications]:
+    verifications = Verifications(AuditLog(tmp_path / "audit.jsonl"), **kwargs)
+    box = VerificationBox(verifications)
     qtbot.addWidget(box)
-    box.set_profile(EMAIL_ONLY)
-    assert [b.text() for b in box.checkboxes] == ["Email confirmed"]
-    box.inputs[0].setText("wrong@example.com")
-    assert not box.checkboxes[0].isChecked()
+    call = verifications.open(profile.collector_number, OnFile.from_profile(profile),
+                              environment="sandbox", staff="agent")
+    box.start(call)
+    return box, verifications
+
+
+def answer(box: VerificationBox, which: Answer, text: str) -> None:
+    """Type an answer and leave the field."""
+    box.line(which).setText(text)
+    box.line(which).editingFinished.emit()
+
+
+def test_the_step_says_only_what_to_ask_and_marks_each_answer(qtbot, tmp_path) -> None:
+    box, verifications = verification_box(qtbot, tmp_path, JANE)
+    assert box.ask.text() == "Ask for: full name, postal code"
+    assert [line.accessibleName() for line in box.inputs] == [
+        "Caller's answer: Full name", "Caller's answer: Postal code"]
+    answer(box, Answer.NAME, "jane doe")
+    assert box.result_label(Answer.NAME).text() == "✓ Matches"
+    assert box.line(Answer.NAME).accessibleDescription() == "✓ Matches"
+    answer(box, Answer.POSTAL_CODE, "M5J 2X7")
+    assert box.result_label(Answer.POSTAL_CODE).text() == "✗ Does not match"
+    assert box.strikes.text() == "Answers that did not match: 1 of 3."
     with qtbot.waitSignal(box.sig_verified):
-        box.checkboxes[0].setChecked(True)
+        answer(box, Answer.POSTAL_CODE, "m5j2x6")
+    assert verifications.is_verified("80000000007")
+
+
+def test_lenient_policy_and_email_fallback_are_asked_in_words(qtbot, tmp_path) -> None:
+    box, _ = verification_box(qtbot, tmp_path, JANE, policy="lenient")
+    assert box.ask.text() == "Ask for: full name, postal code or date of birth"
+    box, _ = verification_box(qtbot, tmp_path, EMAIL_ONLY)
+    assert box.ask.text() == "Ask for: email"
+
+
+def test_three_mismatches_lock_with_the_time_left(qtbot, tmp_path) -> None:
+    clock = Clock()
+    box, _ = verification_box(qtbot, tmp_path, JANE, clock=clock, lock_seconds=900)
+    for wrong in ("a b", "c d", "e f"):
+        answer(box, Answer.NAME, wrong)
+    assert box.lock_message.text() == (
+        "Verification is locked for this member: 3 answers did not match. Try again in 15 min 00 s.")
+    assert not box.line(Answer.NAME).isEnabled() and not box.override_button.isEnabled()
+    clock.now = 900 - 41.5
+    box.refresh()
+    assert box.lock_message.text().endswith("Try again in 42 s.")
+    clock.now = 900
+    box.refresh()
+    assert box.lock_message.isHidden() and box.line(Answer.NAME).isEnabled()
+    assert box.result_label(Answer.NAME).text() == ""
+
+
+def test_the_override_needs_a_reason(qtbot, tmp_path) -> None:
+    box, verifications = verification_box(qtbot, tmp_path, JANE)
+    dialog = box.open_override()
+    assert not dialog.ok_button.isEnabled()
+    dialog.choices[OverrideReason.OTHER].setChecked(True)
+    assert not dialog.ok_button.isEnabled()  # "other" needs typed text
+    dialog.other.setText("Confirmed by the branch")
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(box.sig_verified):
+        dialog.ok_button.click()
+    assert verifications.current.state is State.OVERRIDDEN
+    record = verifications.audit.read_all()[-1]
+    assert record["method"] == "override" and record["reason"] == "Confirmed by the branch"
+    cancelled, other = verification_box(qtbot, tmp_path, EMAIL_ONLY)
+    cancelled.open_override().reject()
+    assert not other.is_verified("80000000039")
 
 
 def test_date_of_birth_is_a_date() -> None:
