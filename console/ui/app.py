@@ -120,7 +120,7 @@ async def run_console(options: Options, window: MainWindow) -> int:
     tune_for_ui()
     sessions = Sessions(environments, session_factory(settings))
     window.attach(sessions)
-    window.idle_watcher = IdleWatcher(context, app)
+    window.watch_idle(IdleWatcher(context, app))
     closed = asyncio.Event()
     window.sig_closed.connect(closed.set)
     if loaded.ignored_file is not None:

@@ -1,6 +1,6 @@
-"""Idle lock: after the configured time without keyboard or mouse input, the window locks.
+"""Idle lock: a warning a minute before, then after the configured time without input the window locks.
 
-Unlocking needs the partner secret again, or a new member sign-in.
+Unlocking needs the partner secret again, or a new member sign-in; the same identity gets its call back.
 """
 
 from __future__ import annotations
@@ -9,10 +9,21 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.api.errors import CollectorError, WrongCredentials
+from console.ui import theme
 from console.ui.context import ConsoleContext
 from console.ui.errors import error_text
 from console.ui.tasks import ui_slot
@@ -27,25 +38,38 @@ INPUT_EVENTS = frozenset({
 })
 
 
+WARNING_SECONDS = 60.0
+"""How long before locking the warning with "Continue working" shows."""
+
+
 class IdleWatcher(QObject):
-    """An application-wide event filter that notes the last input and locks the context when idle.
+    """An application-wide event filter that notes the last input, warns, then locks the context when idle.
 
     The filter only stores a timestamp; one single-shot timer checks it, so input costs nothing.
-    Locking happens only while someone is signed in (there is nothing to hide otherwise).
+    Locking happens only while someone is signed in (there is nothing to hide otherwise). `clock` is
+    monotonic seconds; tests hand in their own and call `check()` instead of waiting.
     """
 
-    def __init__(self, context: ConsoleContext, app: QCoreApplication | None = None) -> None:
+    sig_warning = Signal(float)
+    """(seconds left): the console locks soon unless there is input or "Continue working"."""
+    sig_warning_over = Signal()
+    """The warning is no longer needed (input came, or the console locked)."""
+
+    def __init__(self, context: ConsoleContext, app: QCoreApplication | None = None, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(context)
         self._context = context
         found = app or QCoreApplication.instance()
         if found is None:
             raise RuntimeError("the idle lock watches the application: create it first")
         self._app = found
-        self._last_input = time.monotonic()
+        self._clock = clock
+        self._last_input = clock()
         self._limit_override: float | None = None
+        self.warning = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._check)
+        self._timer.timeout.connect(self.check)
         self._app.installEventFilter(self)
         context.settings.sig_changed.connect(self._on_setting_changed)
         context.sig_unlocked.connect(self.restart)
@@ -64,10 +88,15 @@ class IdleWatcher(QObject):
         self._limit_override = seconds
         self.restart()
 
+    def seconds_left(self) -> float:
+        """Seconds before the lock at this rate of (no) input."""
+        return max(0.0, self.limit_seconds - (self._clock() - self._last_input))
+
     def restart(self, *_args: object) -> None:
-        """Count idle time from now."""
-        self._last_input = time.monotonic()
-        self._schedule(self.limit_seconds)
+        """Count idle time from now ("Continue working", unlock, sign-in)."""
+        self._last_input = self._clock()
+        self._end_warning()
+        self.check()
 
     def stop(self) -> None:
         self._timer.stop()
@@ -75,32 +104,105 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:
-            self._last_input = time.monotonic()
+            self._last_input = self._clock()
+            if self.warning:
+                self._end_warning()
+                self.check()
         return False
 
-    def _schedule(self, seconds: float) -> None:
-        if self.limit_seconds <= 0:
-            self._timer.stop()
-            return
-        self._timer.start(max(1, int(seconds * 1000)))
-
-    def _check(self) -> None:
+    def check(self) -> None:
+        """Warn or lock when it is time; otherwise wait for the next moment that matters."""
         limit = self.limit_seconds
         if limit <= 0 or self._context.locked:
-            return
-        idle = time.monotonic() - self._last_input
-        if idle < limit:
-            self._schedule(limit - idle)
+            self._timer.stop()
+            self._end_warning()
             return
         session = self._context.session
-        if session is not None and session.signed_in:
+        if session is None or not session.signed_in:
+            self._last_input = self._clock()
+            self._end_warning()
+            self._schedule(limit)
+            return
+        left = self.seconds_left()
+        if left <= 0:
+            self._end_warning()
             self._context.lock()
+            return
+        warn_in = left - min(WARNING_SECONDS, limit)
+        if warn_in <= 0:
+            if not self.warning:
+                self.warning = True
+                self.sig_warning.emit(left)
+            self._schedule(left)
         else:
-            self.restart()
+            self._schedule(warn_in)
+
+    def _end_warning(self) -> None:
+        if self.warning:
+            self.warning = False
+            self.sig_warning_over.emit()
+
+    def _schedule(self, seconds: float) -> None:
+        self._timer.start(max(1, int(seconds * 1000)))
 
     def _on_setting_changed(self, key: str) -> None:
         if key == type(self._context.settings).idle_lock_minutes.key:
             self.restart()
+
+
+class IdleWarning(QFrame):
+    """A band over the pages: "the console locks in 42 s" with "Continue working" (focused)."""
+
+    def __init__(self, watcher: IdleWatcher, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("idleWarning")
+        background, foreground = theme.panel_style("warning")
+        self.setStyleSheet(f"#idleWarning {{ background: {background}; "
+                           f"border: 1px solid {theme.colours().notice_border}; }} "
+                           f"#idleWarning QLabel {{ color: {foreground}; }}")
+        self._watcher = watcher
+        self._focus_before: QWidget | None = None
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.continue_button = QPushButton(self.tr("&Continue working"))
+        self.continue_button.setAccessibleName(self.tr("Continue working: do not lock"))
+        self.continue_button.clicked.connect(self._continue)
+        row = QHBoxLayout(self)
+        row.addWidget(self.message, 1)
+        row.addWidget(self.continue_button)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.refresh)
+        watcher.sig_warning.connect(self._on_warning)
+        watcher.sig_warning_over.connect(self._on_over)
+        self.hide()
+
+    def refresh(self) -> None:
+        seconds = int(-(-self._watcher.seconds_left() // 1))
+        if seconds == 1:
+            text = self.tr("No input for a while: the console locks in 1 second and hides member data.")
+        else:
+            text = self.tr("No input for a while: the console locks in %1 seconds and hides member data.")
+        self.message.setText(text.replace("%1", str(seconds)))
+
+    def _on_warning(self, _seconds: float) -> None:
+        self.refresh()
+        self.show()
+        self._ticker.start()
+        focused = QApplication.focusWidget()
+        self._focus_before = focused if focused is not self.continue_button else None
+        self.continue_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_over(self) -> None:
+        self._ticker.stop()
+        had_focus = self.continue_button.hasFocus()
+        self.hide()
+        before, self._focus_before = self._focus_before, None
+        if had_focus and before is not None and shiboken6.isValid(before) and before.isVisible():
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _continue(self) -> None:
+        self._watcher.restart()
 
 
 class LockScreen(QWidget):

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from console.api.session import EnvironmentSession
     from console.services.sessions import Sessions
     from console.ui.enroll import EnrollPage
-    from console.ui.idle import IdleWatcher, LockScreen
+    from console.ui.idle import IdleWarning, IdleWatcher, LockScreen
     from console.ui.inspector import RequestInspector
     from console.ui.lookup import MemberPage, SearchPage
     from console.ui.signin import SignInDialog
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._unsubscribe_exchanges: Callable[[], None] | None = None
         self.signin_dialog: SignInDialog | None = None
         self.idle_watcher: IdleWatcher | None = None
+        self.idle_warning: IdleWarning | None = None
         self.lock_screen: LockScreen | None = None
         self.search_page: SearchPage | None = None
         self.request_inspector: RequestInspector | None = None
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
         context.sig_busy_changed.connect(self.busy_indicator.set_busy)
         context.sig_locked.connect(self._on_locked)
         context.sig_unlocked.connect(self._on_unlocked)
+        context.sig_call_ended.connect(self._on_call_ended)
+        self._page_before_lock: QWidget | None = None
         self._on_session_changed(None)
         if sessions is not None:
             self.attach(sessions)
@@ -559,7 +562,22 @@ class MainWindow(QMainWindow):
             self.show_notice(notice.replace("%1", error_text(exc)))
 
     # Lock --------------------------------------------------------------------------------------------
+    def watch_idle(self, watcher: IdleWatcher) -> None:
+        """Lock after idle time, with the warning band over the pages a minute before."""
+        from console.ui.idle import IdleWarning
+
+        self.idle_watcher = watcher
+        self.idle_warning = IdleWarning(watcher)
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.pages), self.idle_warning)
+
     def _on_locked(self) -> None:
+        """Hide every member value (the pages keep their state) and everything that could sign in or out."""
+        current = self.pages.currentWidget()
+        if current is not self.lock_screen:
+            self._page_before_lock = current
         if self.lock_screen is not None:
             self.pages.setCurrentWidget(self.lock_screen)
         for action in (self.search_action, self.enroll_action, self.back_action,
@@ -567,6 +585,15 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         self.environment_button.setEnabled(False)
         self.environment_button.menu_environments.setEnabled(False)
+        if self.signin_dialog is not None and self.signin_dialog.isVisible():
+            self.signin_dialog.cancel_member_sign_in()
+            self.signin_dialog.hide()
+
+    def _on_call_ended(self) -> None:
+        """Someone else (or another environment): after the lock the console starts clean."""
+        self._page_before_lock = None
+        if self.context.locked:
+            self._history.clear()
 
     def _on_unlocked(self) -> None:
         for action in (self.search_action, self.enroll_action):
@@ -574,9 +601,14 @@ class MainWindow(QMainWindow):
         self.environment_button.setEnabled(True)
         self.environment_button.menu_environments.setEnabled(True)
         self._on_session_changed(self.context.session)
-        self._history.clear()
-        if self.search_page is not None:
-            self.pages.setCurrentWidget(self.search_page)
+        page, self._page_before_lock = self._page_before_lock, None
+        if page is None:
+            self._history.clear()
+            page = self.search_page
+        self.back_action.setEnabled(bool(self._history))
+        if page is not None:
+            self.pages.setCurrentWidget(page)
+            page.setFocus()
 
     # Window events -----------------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:

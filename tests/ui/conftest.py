@@ -19,6 +19,7 @@ from keyring.errors import NoKeyringError
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
+from console.audit import AuditLog
 from console.ui.context import ConsoleContext
 from console.ui.settings import Settings
 from tests.support.keyrings import FailingKeyring, MemoryKeyring, using
@@ -104,9 +105,9 @@ def settings(qapp: QApplication, settings_store: Path) -> Settings:
 
 
 @pytest.fixture
-def context(settings: Settings) -> Iterator[ConsoleContext]:
-    """A fresh ConsoleContext with default settings and no session."""
-    ctx = ConsoleContext(settings)
+def context(settings: Settings, tmp_path: Path) -> Iterator[ConsoleContext]:
+    """A fresh ConsoleContext with default settings, no session and its own audit file."""
+    ctx = ConsoleContext(settings, audit=AuditLog(tmp_path / "context-audit.jsonl"))
     yield ctx
     ctx.deleteLater()
 

@@ -104,7 +104,7 @@ def test_idle_lock_hides_data_and_needs_the_secret(
     assert run(qtbot, lock.unlock()) is secret_ok
     if secret_ok:
         assert not context.locked
-        assert window.pages.currentWidget() is window.search_page
+        assert window.pages.currentWidget() is window.enroll_page  # the same partner: back where it was
     else:
         assert context.locked
         assert lock.message.text() == "Wrong secret."

@@ -836,6 +836,25 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <source>&amp;Continue working</source>
+        <translation>&amp;Continuer à travailler</translation>
+    </message>
+    <message>
+        <source>Continue working: do not lock</source>
+        <translation>Continuer à travailler&#xa0;: ne pas verrouiller</translation>
+    </message>
+    <message>
+        <source>No input for a while: the console locks in 1 second and hides member data.</source>
+        <translation>Aucune activité depuis un moment&#xa0;: la console se verrouille dans 1 seconde et masque les données des membres.</translation>
+    </message>
+    <message>
+        <source>No input for a while: the console locks in %1 seconds and hides member data.</source>
+        <translation>Aucune activité depuis un moment&#xa0;: la console se verrouille dans %1 secondes et masque les données des membres.</translation>
+    </message>
+</context>
+<context>
     <name>ImportColumns</name>
     <message>
         <source>Email marketing consent</source>
