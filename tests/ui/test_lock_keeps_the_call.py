@@ -8,8 +8,8 @@ from console.services.verification import Answer
 from console.ui.context import ConsoleContext
 from console.ui.lookup import MemberPage
 from tests.support.qt import run
-from tests.ui.lookup.conftest import shown_texts
 from tests.support.window import PARTNER_SECRET, MakeWindow, started
+from tests.ui.lookup.conftest import shown_texts
 
 JANE, ELISE = "80000000007", "80000000014"
 
