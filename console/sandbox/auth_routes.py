@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from console.sandbox.limits import BadInput, parse_json
 from console.sandbox.oauth import CONNECTIONS, BadAuthorizeRequest, OAuthError, redirect_with
 from console.sandbox.pages import error_page, sign_in_page
 from console.sandbox.responses import JSON
@@ -19,6 +20,7 @@ from console.sandbox.responses import JSON
 if TYPE_CHECKING:
     from console.sandbox.app import Sandbox
 
+_UNREADABLE = OAuthError("invalid_request", "The request body is not a valid form or JSON object.")
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 WRONG_CREDENTIALS = "Wrong email or password. / Courriel ou mot de passe incorrect."
 WRONG_PIN = "Wrong collector number or PIN. / Numéro d'adhérent ou NIP incorrect."
@@ -29,16 +31,21 @@ def _sandbox(request: Request) -> Sandbox:
 
 
 async def read_form(request: Request) -> dict[str, str]:
-    """A form-encoded (or JSON) body as a flat dict; the first value wins."""
+    """A form-encoded (or JSON) body as a flat dict; the first value wins. Raises BadInput."""
     raw = await request.body()
     if request.headers.get("content-type", "").split(";")[0].strip().lower() == "application/json":
-        try:
-            data = json.loads(raw)
-        except ValueError:
+        data = parse_json(raw)
+        if not isinstance(data, dict):
             return {}
-        return {k: str(v) for k, v in data.items() if v is not None} if isinstance(data, dict) else {}
+        return {k: v if isinstance(v, str) else json.dumps(v) for k, v in data.items() if v is not None}
     form: dict[str, str] = {}
-    for key, value in parse_qsl(raw.decode("utf-8", "replace"), keep_blank_values=True):
+    try:
+        pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, errors="strict", max_num_fields=100)
+    except UnicodeDecodeError as error:
+        raise BadInput("body", "INVALID_FORMAT") from error
+    except ValueError as error:  # too many fields
+        raise BadInput("body", "INVALID_VALUE") from error
+    for key, value in pairs:
         form.setdefault(key, value)
     return form
 
@@ -78,7 +85,10 @@ async def authorize(request: Request) -> Response:
 
 async def login(request: Request) -> Response:
     tenant = _sandbox(request).tenant
-    form = await read_form(request)
+    try:
+        form = await read_form(request)
+    except BadInput:
+        return HTMLResponse(error_page("The sign-in form could not be read."), 400)
     txn = form.get("txn", "")
     transaction = tenant.transaction(txn)
     if transaction is None:
@@ -103,7 +113,10 @@ def _client(request: Request, form: dict[str, str]) -> tuple[str | None, str | N
 
 async def token(request: Request) -> Response:
     sandbox = _sandbox(request)
-    form = await read_form(request)
+    try:
+        form = await read_form(request)
+    except BadInput:
+        return JSON(_UNREADABLE.body(), status_code=400, headers=_NO_STORE)
     client_id, secret = _client(request, form)
     info = request.scope["sandbox.info"]
     info["clientId"], info["grantType"] = client_id, form.get("grant_type")
@@ -115,7 +128,10 @@ async def token(request: Request) -> Response:
 
 
 async def revoke(request: Request) -> Response:
-    form = await read_form(request)
+    try:
+        form = await read_form(request)
+    except BadInput:
+        return JSON(_UNREADABLE.body(), status_code=400)
     client_id, secret = _client(request, form)
     request.scope["sandbox.info"]["clientId"] = client_id
     try:

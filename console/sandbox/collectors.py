@@ -17,8 +17,8 @@ from starlette.routing import Route
 
 from console.formats import is_collector_number, normalise_postal_code
 from console.sandbox.clients import SCOPE_ENROLL, SCOPE_PROFILE, SCOPE_SEARCH, SCOPE_SUMMARY
-from console.sandbox.messages import FIELD_MESSAGES, text
-from console.sandbox.responses import JSON, ApiError, compact, dump, error_response, is_french
+from console.sandbox.limits import BadInput, parse_json
+from console.sandbox.responses import JSON, ApiError, compact, dump, error_response, invalid, is_french
 from console.sandbox.seed import Member
 from console.sandbox.store import IdempotencyRecord
 from console.sandbox.tokens import COLLECTOR_CLAIM
@@ -31,6 +31,7 @@ Handler = Callable[[Request], Awaitable[Response]]
 _UNAUTHORIZED = {"WWW-Authenticate": 'Bearer error="invalid_token"'}
 MAX_IDEMPOTENCY_KEY = 255
 MAX_LIMIT = 50
+MAX_CURSOR = 1024
 IDEMPOTENCY_TTL = 24 * 3600
 
 
@@ -144,19 +145,8 @@ async def health(request: Request) -> Response:
 
 
 # --- search ---------------------------------------------------------------------------------------------
-def _field_error(request: Request, field: str, code: str, message_key: str = "INVALID_REQUEST") -> ApiError:
-    return ApiError(
-        "INVALID_REQUEST",
-        400,
-        message_key=message_key,
-        errors=[
-            {
-                "field": field,
-                "code": code,
-                "message": text(FIELD_MESSAGES, code, is_french(request), max=MAX_LIMIT),
-            }
-        ],
-    )
+def _field_error(request: Request, field: str, code: str) -> ApiError:
+    return invalid(field, code, is_french(request), max=MAX_LIMIT)
 
 
 def _is_date(text: str) -> bool:
@@ -171,9 +161,11 @@ def encode_cursor(key: tuple[str, str, str]) -> str:
 
 
 def decode_cursor(cursor: str) -> tuple[str, str, str] | None:
+    if len(cursor) > MAX_CURSOR or not cursor.isascii():
+        return None
     try:
-        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    except (ValueError, binascii.Error):
+        key = parse_json(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (BadInput, ValueError, binascii.Error):
         return None
     if not (isinstance(key, list) and len(key) == 3 and all(isinstance(k, str) for k in key)):
         return None
@@ -200,7 +192,7 @@ async def search(request: Request, sandbox: Sandbox) -> Response:
         if postal is None:
             raise _field_error(request, "postalCode", "INVALID_FORMAT")
     limit_text = query.get("limit", "20")
-    if not (limit_text.isascii() and limit_text.isdigit()):
+    if not (limit_text.isascii() and limit_text.isdigit() and len(limit_text) <= 3):
         raise _field_error(request, "limit", "INVALID_FORMAT")
     if not 1 <= int(limit_text) <= MAX_LIMIT:
         raise _field_error(request, "limit", "INVALID_VALUE")
@@ -250,14 +242,19 @@ async def enroll(request: Request, sandbox: Sandbox) -> Response:
         request.scope["sandbox.info"]["idempotencyKey"] = key
         if not 0 < len(key) <= MAX_IDEMPOTENCY_KEY:
             raise _field_error(request, "Idempotency-Key", "INVALID_VALUE" if key else "REQUIRED")
+        if not (key.isascii() and key.isprintable()):
+            raise _field_error(request, "Idempotency-Key", "INVALID_FORMAT")
     raw = await request.body()
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "application/json" and not content_type.endswith("+json"):
         raise ApiError("INVALID_REQUEST", 400, message_key="INVALID_CONTENT_TYPE")
+    rejected: ApiError | None = None
     try:
-        body = json.loads(raw)
-    except ValueError:
+        body = parse_json(raw)
+    except BadInput as bad:
         body = None
+        key_ = "INVALID_JSON" if bad.field == "body" else "INVALID_REQUEST"
+        rejected = invalid(bad.field, bad.code, is_french(request), message_key=key_, **bad.values)
         fingerprint = hashlib.sha256(raw).hexdigest()
     else:
         fingerprint = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
@@ -283,10 +280,8 @@ async def enroll(request: Request, sandbox: Sandbox) -> Response:
         # One transaction for the member, its number and the idempotency record, committed before
         # the answer leaves: what a client was told is what a restart finds.
         with store.conn:
-            if body is None:
-                response: Response = error_response(
-                    request, ApiError("INVALID_REQUEST", 400, message_key="INVALID_JSON")
-                )
+            if rejected is not None:
+                response: Response = error_response(request, rejected)
             else:
                 response = _enroll(request, sandbox, body)
             if slot is not None:

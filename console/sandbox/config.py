@@ -33,8 +33,25 @@ def command_line_db_path() -> Path:
     return data_folder() / COMMAND_LINE_DB_NAME
 
 
+MAX_LATENCY_MS = 60_000
+MAX_COUNT = 10_000
+MAX_WAIT = 3600
+"""Retry-After values and rate-limit windows, in seconds."""
+# Bounds of the run-time settings, in seconds (minAge in years).
+SETTING_BOUNDS = {
+    "accessTokenTtl": (1, 86_400),
+    "refreshTokenTtl": (1, 365 * 86_400),
+    "codeTtl": (1, 3600),
+    "minAge": (0, 120),
+}
+
+
 class ConfigError(ValueError):
-    """A fault or settings document that cannot be applied."""
+    """A fault or settings document that cannot be applied; `field` names the bad value."""
+
+    def __init__(self, message: str, field: str = "body") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass
@@ -104,32 +121,32 @@ class Faults:
         _no_unknown(errors, {"rate", "next", "statuses", "retryAfter"}, "errors")
         statuses = errors.get("statuses", list(ERROR_STATUSES))
         if not isinstance(statuses, list) or not statuses or any(s not in ERROR_STATUSES for s in statuses):
-            raise ConfigError("errors.statuses must be a non-empty list of 500, 503, 429")
+            raise ConfigError("errors.statuses must be a non-empty list of 500, 503, 429", "errors.statuses")
         limit = doc.get("rateLimit")
         rate_limit = None
         if limit is not None:
             limit = _object(limit, "rateLimit")
             _no_unknown(limit, {"requests", "perSeconds"}, "rateLimit")
             rate_limit = RateLimit(
-                _int(limit.get("requests"), "rateLimit.requests", 1),
-                _number(limit.get("perSeconds", 1), "rateLimit.perSeconds"),
+                _int(limit.get("requests"), "rateLimit.requests", 1, MAX_COUNT),
+                _number(limit.get("perSeconds", 1), "rateLimit.perSeconds", MAX_WAIT),
             )
         maintenance = doc.get("maintenance", False)
         if not isinstance(maintenance, bool):
-            raise ConfigError("maintenance must be true or false")
+            raise ConfigError("maintenance must be true or false", "maintenance")
         return cls(
-            latency_ms=_int(doc.get("latencyMs", 0), "latencyMs", 0),
+            latency_ms=_int(doc.get("latencyMs", 0), "latencyMs", 0, MAX_LATENCY_MS),
             errors=ErrorShare(
                 **_share(errors, "errors"),
                 statuses=tuple(statuses),
-                retry_after=_int(errors.get("retryAfter", 1), "errors.retryAfter", 0),
+                retry_after=_int(errors.get("retryAfter", 1), "errors.retryAfter", 0, MAX_WAIT),
             ),
             reset=Share(**_share(_object(doc.get("reset", {}), "reset"), "reset")),
             commit_then_drop=Share(
                 **_share(_object(doc.get("commitThenDrop", {}), "commitThenDrop"), "commitThenDrop")
             ),
             maintenance=maintenance,
-            retry_after=_int(doc.get("retryAfter", 1), "retryAfter", 0),
+            retry_after=_int(doc.get("retryAfter", 1), "retryAfter", 0, MAX_WAIT),
             rate_limit=rate_limit,
         )
 
@@ -150,7 +167,7 @@ class SandboxConfig:
 
     def __post_init__(self) -> None:
         if not 0 <= self.members <= MAX_MEMBERS:
-            raise ConfigError(f"members must be between 0 and {MAX_MEMBERS}")
+            raise ConfigError(f"members must be between 0 and {MAX_MEMBERS}", "members")
 
 
 @dataclass
@@ -180,32 +197,34 @@ class Settings:
         """Apply a partial update; raises ConfigError and changes nothing when a value is bad."""
         doc = _object(data, "settings")
         _no_unknown(doc, set(self.KEYS), "settings")
-        values = {self.KEYS[k]: _int(v, k, 0 if k == "minAge" else 1) for k, v in doc.items()}
+        values = {self.KEYS[k]: _int(v, k, *SETTING_BOUNDS[k]) for k, v in doc.items()}
         for attr, value in values.items():
             setattr(self, attr, value)
 
 
 def _object(value: Any, name: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{name} must be an object")
+        raise ConfigError(f"{name} must be an object", name)
     return value
 
 
 def _no_unknown(doc: dict[str, Any], known: set[str], name: str) -> None:
     unknown = set(doc) - known
     if unknown:
-        raise ConfigError(f"unknown keys in {name}: {', '.join(sorted(unknown))}")
+        first = sorted(unknown)[0]
+        field = first if name in ("faults", "settings") else f"{name}.{first}"
+        raise ConfigError(f"unknown keys in {name}: {', '.join(sorted(unknown))}", field)
 
 
-def _int(value: Any, name: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ConfigError(f"{name} must be an integer >= {minimum}")
+def _int(value: Any, name: str, minimum: int, maximum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+        raise ConfigError(f"{name} must be an integer from {minimum} to {maximum}", name)
     return value
 
 
-def _number(value: Any, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ConfigError(f"{name} must be a positive number")
+def _number(value: Any, name: str, maximum: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= maximum:
+        raise ConfigError(f"{name} must be a number above 0 and at most {maximum}", name)
     return float(value)
 
 
@@ -215,5 +234,5 @@ def _share(doc: dict[str, Any], name: str) -> dict[str, Any]:
     )
     rate = doc.get("rate", 0.0)
     if isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 <= rate <= 1:
-        raise ConfigError(f"{name}.rate must be between 0 and 1")
-    return {"rate": float(rate), "next": _int(doc.get("next", 0), f"{name}.next", 0)}
+        raise ConfigError(f"{name}.rate must be between 0 and 1", f"{name}.rate")
+    return {"rate": float(rate), "next": _int(doc.get("next", 0), f"{name}.next", 0, MAX_COUNT)}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
@@ -11,7 +10,8 @@ from starlette.routing import Route
 
 from console.sandbox.clock import MAX_ADVANCE
 from console.sandbox.config import ConfigError, Faults
-from console.sandbox.responses import JSON
+from console.sandbox.limits import BadInput, parse_json
+from console.sandbox.responses import JSON, ApiError, error_response
 
 if TYPE_CHECKING:
     from console.sandbox.app import Sandbox
@@ -25,9 +25,15 @@ def _sandbox(request: Request) -> Sandbox:
 
 async def _json(request: Request) -> Any:
     try:
-        return json.loads(await request.body())
-    except ValueError as error:
-        raise ConfigError("body must be JSON") from error
+        return parse_json(await request.body())
+    except BadInput as bad:
+        raise ConfigError("the body must be a JSON document", bad.field) from bad
+
+
+def _refused(request: Request, error: ConfigError) -> Response:
+    """400 INVALID_REQUEST naming the bad value, its message saying the allowed range."""
+    errors = [{"field": error.field, "code": "INVALID_VALUE", "message": str(error)}]
+    return error_response(request, ApiError("INVALID_REQUEST", 400, errors=errors))
 
 
 async def get_faults(request: Request) -> Response:
@@ -39,7 +45,7 @@ async def put_faults(request: Request) -> Response:
     try:
         sandbox.set_faults(Faults.from_json(await _json(request)))
     except ConfigError as error:
-        return JSON({"error": str(error)}, status_code=400)
+        return _refused(request, error)
     return JSON(sandbox.faults.to_json())
 
 
@@ -52,7 +58,7 @@ async def put_settings(request: Request) -> Response:
     try:
         sandbox.settings.update(await _json(request))
     except ConfigError as error:
-        return JSON({"error": str(error)}, status_code=400)
+        return _refused(request, error)
     return JSON(sandbox.settings.to_json())
 
 
@@ -66,17 +72,19 @@ async def advance_clock(request: Request) -> Response:
     try:
         doc = await _json(request)
         if not isinstance(doc, dict) or set(doc) != {"advanceSeconds"}:
-            raise ConfigError('the body must be {"advanceSeconds": n}')
+            raise ConfigError('the body must be {"advanceSeconds": n}', "advanceSeconds")
         seconds = doc["advanceSeconds"]
         if (
             isinstance(seconds, bool)
             or not isinstance(seconds, int | float)
             or not 0 <= seconds <= MAX_ADVANCE
         ):
-            raise ConfigError(f"advanceSeconds must be a number between 0 and {MAX_ADVANCE}")
+            raise ConfigError(
+                f"advanceSeconds must be a number between 0 and {MAX_ADVANCE}", "advanceSeconds"
+            )
         clock.advance(seconds)
     except ConfigError as error:
-        return JSON({"error": str(error)}, status_code=400)
+        return _refused(request, error)
     return JSON(clock.to_json())
 
 

@@ -53,6 +53,19 @@ RESPONSE_MESSAGES: dict[str, tuple[str, str]] = {
         "Too many requests; retry after {retry_after} s.",
         "Trop de requêtes; réessayez dans {retry_after} s.",
     ),
+    "FORBIDDEN": (
+        "Control requests are taken only from the sandbox's own address, not from another site.",
+        "Les requêtes de contrôle ne sont acceptées que depuis l'adresse du bac à sable, "
+        "pas d'un autre site.",
+    ),
+    "PAYLOAD_TOO_LARGE": (
+        "The request body is over {max} KiB.",
+        "Le corps de la requête dépasse {max} Kio.",
+    ),
+    "UNREADABLE_REQUEST": (
+        "The request could not be read: malformed, or its headers are too large.",
+        "La requête est illisible\u00a0: mal formée, ou ses en-têtes sont trop longs.",
+    ),
     "INTERNAL_ERROR": ("An unexpected error occurred.", "Une erreur inattendue s'est produite."),
     "SERVICE_UNAVAILABLE": (
         "The service is temporarily unavailable; retry after {retry_after} s.",

@@ -8,7 +8,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from console.sandbox.messages import RESPONSE_MESSAGES, text, wants_french
+from console.sandbox.messages import FIELD_MESSAGES, RESPONSE_MESSAGES, text, wants_french
 
 JSON_TYPE = "application/json;charset=UTF-8"
 
@@ -76,3 +76,16 @@ def is_french(request: Request) -> bool:
 
 def error_response(request: Request, error: ApiError) -> JSON:
     return error.response(correlation_id(request), is_french(request))
+
+
+def invalid(
+    field: str, code: str, french: bool, message_key: str = "INVALID_REQUEST", **values: Any
+) -> ApiError:
+    """A 400 INVALID_REQUEST naming one field (a JSON path, a query parameter or a header)."""
+    message = text(FIELD_MESSAGES, code, french, **values)
+    return ApiError(
+        "INVALID_REQUEST",
+        400,
+        message_key=message_key,
+        errors=[{"field": field, "code": code, "message": message}],
+    )

@@ -7,12 +7,18 @@ import os
 import socket
 import threading
 import time
+import uuid
 from types import TracebackType
 
+import h11
 import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from console.sandbox.app import Sandbox, SandboxASGI, create_app
 from console.sandbox.config import SandboxConfig
+from console.sandbox.limits import HEAD_TIMEOUT, MAX_HEADER_BYTES
+from console.sandbox.messages import RESPONSE_MESSAGES
+from console.sandbox.responses import JSON_TYPE, dump
 
 START_TIMEOUT = 10.0
 
@@ -41,11 +47,68 @@ def base_url_for(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
+class GuardedProtocol(H11Protocol):
+    """uvicorn's h11 protocol with a deadline for each request line and headers (a client that stops
+    sending is cut off), and the contract's error body for a request it cannot read."""
+
+    _head_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm_head_timer()
+
+    def _arm_head_timer(self) -> None:
+        self._stop_head_timer()
+        self._head_timer = self.loop.call_later(HEAD_TIMEOUT, self._head_timed_out)
+
+    def _stop_head_timer(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
+
+    def _head_timed_out(self) -> None:
+        self._head_timer = None
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self.transport.close()
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self.conn.their_state is not h11.IDLE:
+            self._stop_head_timer()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if not self.transport.is_closing():
+            self._arm_head_timer()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop_head_timer()
+        super().connection_lost(exc)
+
+    def send_400_response(self, msg: str) -> None:
+        body = dump(
+            {
+                "responseCode": "INVALID_REQUEST",
+                "message": RESPONSE_MESSAGES["UNREADABLE_REQUEST"][0],
+                "correlationId": str(uuid.uuid4()),
+            }
+        )
+        headers = [(b"content-type", JSON_TYPE.encode()), (b"connection", b"close")]
+        for event in (
+            h11.Response(status_code=400, headers=headers),
+            h11.Data(data=body),
+            h11.EndOfMessage(),
+        ):
+            self.transport.write(self.conn.send(event) or b"")
+        self.transport.close()
+
+
 def make_server(app: SandboxASGI, *, log_level: str = "warning") -> uvicorn.Server:
-    """A uvicorn server for app: httptools when installed (else h11), no access log, our own socket."""
+    """A uvicorn server for app on h11 (with the limits above), no access log, our own socket."""
     config = uvicorn.Config(
         app,
-        http="auto",
+        http=GuardedProtocol,
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
         ws="none",
         lifespan="off",
         interface="asgi3",

@@ -32,6 +32,7 @@ CHANNELS = field_rules(EnrollmentRequest, "enrollment_channel").choices
 PROVINCES = field_rules(AddressDetails, "province").choices
 COUNTRIES = field_rules(AddressDetails, "country").choices
 MAX_PHONES = field_rules(ContactDetails, "phones").max_length
+MAX_CONSENTS = 10
 NAME_MAX = field_rules(PersonalDetails, "first_name").max_length
 SUFFIX_MAX = field_rules(PersonalDetails, "suffix").max_length
 EMAIL_MAX = field_rules(ContactDetails, "email").max_length
@@ -215,6 +216,9 @@ def _consents(c: Checker, consents: Any) -> list[dict[str, Any]]:
         return []
     if not isinstance(consents, list):
         c.fail("consents", "INVALID_FORMAT")
+        return []
+    if len(consents) > MAX_CONSENTS:
+        c.fail("consents", "TOO_LONG", max=MAX_CONSENTS)
         return []
     clean = []
     for i, consent in enumerate(consents):
