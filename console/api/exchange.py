@@ -144,13 +144,14 @@ class Exchange:
         return r.text(value).encode() if kind == "text" else b""
 
     @cached_property
-    def _operation(self) -> str | None:
+    def operation_id(self) -> str | None:
+        """The contract's operationId for this request (None when the contract does not describe it)."""
         return self.operation or redactor().operation_for(self.method, self.raw_url)
 
     # Views -------------------------------------------------------------------------------------------
     def view(self, mode: Mode = Mode.MASK, reveal: bool = False) -> ExchangeView:
         """The exchange redacted in `mode`; `reveal` shows personal values (secrets stay cut)."""
-        r, operation = redactor(), self._operation
+        r, operation = redactor(), self.operation_id
         return ExchangeView(
             url=r.url(operation, self.raw_url, mode, reveal),
             request_headers=r.headers(operation, "request", _decoded(self._request_pairs), mode,
@@ -165,9 +166,9 @@ class Exchange:
         kind, value = _parse_body(content)
         r = redactor()
         if kind == "json":
-            return r.body(self._operation, direction, value, mode, status=self.status, reveal=reveal)
+            return r.body(self.operation_id, direction, value, mode, status=self.status, reveal=reveal)
         if kind == "form":
-            return r.form(self._operation, direction, value, mode, reveal)
+            return r.form(self.operation_id, direction, value, mode, reveal)
         return r.text(value) if kind == "text" else None
 
     @cached_property

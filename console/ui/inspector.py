@@ -1,8 +1,11 @@
 """The request inspector: which requests the current environment sent and what came back, redacted.
 
 For testers: a table of exchanges (newest at the bottom), the headers and bodies of the selected one, and
-"Copy as cURL". Everything shown comes from the session's `ExchangeLog`, which redacts credentials and
-personal data when an exchange is read; nothing here ever sees or restores an unredacted value.
+"Copy as cURL" (placeholders in place of secrets and personal values, so the command runs). Personal values
+show only for the member whose caller is verified in this call, after the reveal is audited
+(`console.services.inspection`); in Production only method, path, status, timing and correlation id show,
+unless the user typed PRODUCTION to turn bodies on. (One module over 400 lines: the table model, the dock
+and the text of one exchange are read together; the rule itself lives in the services.)
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -36,7 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.api.redaction import Mode
+from console.services.inspection import AuditUnavailable, ExchangeReveals, bare_path, metadata_only
 from console.ui import theme
+from console.ui.settings import Settings
 
 if TYPE_CHECKING:
     from console.api.exchange import Exchange
@@ -60,6 +68,8 @@ class ExchangeModel(QAbstractTableModel):
     def __init__(self, limit: int = HISTORY_LIMIT, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.limit = limit
+        self.paths_only = False
+        """Show paths without their (masked) query strings (Production's metadata-only view)."""
         self._rows: list[Exchange] = []
         self._headers = (self.tr("Time"), self.tr("Method"), self.tr("Path"), self.tr("Status"),
                          self.tr("Duration (ms)"), self.tr("Attempt"), self.tr("Correlation id"))
@@ -87,6 +97,12 @@ class ExchangeModel(QAbstractTableModel):
         self._rows.clear()
         self.endResetModel()
 
+    def set_paths_only(self, paths_only: bool) -> None:
+        if paths_only != self.paths_only:
+            self.paths_only = paths_only
+            if self._rows:  # the selection stays
+                self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, 2))
+
     # -- Qt model ---------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -109,7 +125,8 @@ class ExchangeModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(exchange, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return {2: exchange.url, 3: status_text(exchange), 6: exchange.correlation_id}.get(
+            url = bare_path(exchange) if self.paths_only else exchange.url
+            return {2: url, 3: status_text(exchange), 6: exchange.correlation_id}.get(
                 column, self._text(exchange, column))
         if role == Qt.ItemDataRole.ForegroundRole and column == 3 and failed(exchange):
             return QBrush(theme.qcolor("error"))
@@ -123,7 +140,7 @@ class ExchangeModel(QAbstractTableModel):
         if column == 1:
             return exchange.method
         if column == 2:
-            return request_target(exchange.url)
+            return bare_path(exchange) if self.paths_only else request_target(exchange.url)
         if column == 3:  # a transport error by its kind; the whole message is in the tooltip
             return status_text(exchange).split(":", 1)[0]
         if column == 4:
@@ -159,10 +176,15 @@ class RequestInspector(QDockWidget):
         self._session: EnvironmentSession | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._already_shown: set[Exchange] = set()  # by identity: Exchange compares by identity
+        self.reveals = ExchangeReveals(context.verifications)
         self._build()
         context.sig_session_changed.connect(self._on_session_changed)
         context.sig_locked.connect(self._on_locked)
         context.sig_unlocked.connect(self._on_unlocked)
+        context.sig_call_ended.connect(self._on_call_ended)
+        context.settings.sig_changed.connect(self._on_setting_changed)
+        self._stop_verifications = context.verifications.subscribe(self._on_verification_changed)
+        self.destroyed.connect(self._stop_verifications)
         self._on_session_changed(context.session)
 
     def _build(self) -> None:
@@ -198,6 +220,13 @@ class RequestInspector(QDockWidget):
         self.copy_button.setAccessibleName(self.tr("Copy as cURL"))
         self.copy_button.setToolTip(self.tr("Copy the selected request as a cURL command (secrets redacted)"))
         self.copy_button.clicked.connect(self.copy_as_curl)
+        self.reveal_button = QPushButton(self.tr("Show personal data"))
+        self.reveal_button.setAccessibleName(self.tr("Show the personal data of the selected request"))
+        self.reveal_button.clicked.connect(self.reveal_selected)
+        self.bodies_button = QPushButton(self.tr("Show bodies in Production…"))
+        self.bodies_button.setAccessibleName(self.tr("Show headers and bodies in Production"))
+        self.bodies_button.setToolTip(self.tr("Asks you to type PRODUCTION first"))
+        self.bodies_button.clicked.connect(self.turn_production_bodies_on)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setAccessibleName(self.tr("Clear the requests"))
         self.clear_button.clicked.connect(self.clear)
@@ -205,6 +234,8 @@ class RequestInspector(QDockWidget):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.reveal_button)
+        buttons.addWidget(self.bodies_button)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.clear_button)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -224,7 +255,9 @@ class RequestInspector(QDockWidget):
     def _on_session_changed(self, session: EnvironmentSession | None) -> None:
         if session is self._session and self._unsubscribe is not None:
             return  # a sign-in or sign-out in the same environment: the same log goes on
+        self.reveals.forget()
         self._follow(session)
+        self._render_policy()
 
     def _follow(self, session: EnvironmentSession | None) -> None:
         """Show `session`'s log only: what it kept so far, then each new exchange."""
@@ -268,6 +301,7 @@ class RequestInspector(QDockWidget):
         self._update_controls()
 
     def _on_locked(self) -> None:
+        self.reveals.forget()
         self._stop_following()
         self._clear_view()
         self.detail.setPlaceholderText(self.tr("Hidden while the console is locked."))
@@ -275,6 +309,56 @@ class RequestInspector(QDockWidget):
     def _on_unlocked(self) -> None:
         self.detail.setPlaceholderText(self.tr("Select a request to see its headers and bodies."))
         self._follow(self.context.session)
+
+    # Who may see what ---------------------------------------------------------------------------------
+    @property
+    def metadata_only(self) -> bool:
+        """True in Production unless bodies were turned on: method, path, status, timing, correlation id."""
+        return metadata_only(self.context.is_production, self.context.settings.inspector_bodies_in_production)
+
+    def _on_call_ended(self) -> None:
+        self.reveals.forget()
+        self._refresh_detail()
+
+    def _on_verification_changed(self) -> None:
+        if shiboken6.isValid(self):
+            self._refresh_detail()
+
+    def _on_setting_changed(self, key: str) -> None:
+        if key == Settings.inspector_bodies_in_production.key:
+            self._render_policy()
+
+    def _render_policy(self) -> None:
+        self.model.set_paths_only(self.metadata_only)
+        self.bodies_button.setVisible(self.metadata_only)
+        self._refresh_detail()
+
+    def turn_production_bodies_on(self) -> None:
+        """Show headers and bodies in Production too, once the user typed the confirmation word."""
+        word = Settings.inspector_bodies_in_production.confirm_word
+        text, ok = QInputDialog.getText(
+            self, self.tr("Show bodies in Production"),
+            self.tr("Production holds live member data. Personal values stay masked until the caller "
+                    "is verified.\nType %1 to show headers and bodies.").replace("%1", word),
+            QLineEdit.EchoMode.Normal, "")
+        if ok and text.strip() == word:
+            self.context.settings.inspector_bodies_in_production = True
+
+    def reveal_selected(self) -> None:
+        """Show the selected exchange's personal values (verified member only), after auditing it."""
+        exchange = self.selected_exchange()
+        if exchange is None or self.metadata_only:
+            return
+        env = self.context.environment
+        try:
+            shown = self.reveals.reveal(exchange, staff=self.context.staff_identity(),
+                                        environment=env.name if env is not None else "")
+        except AuditUnavailable:
+            self.summary.setText(self.tr("The audit file cannot be written, so the data stays masked."))
+            return
+        if shown:
+            self._refresh_detail()
+            self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Actions -----------------------------------------------------------------------------------------
     def selected_exchange(self) -> Exchange | None:
@@ -301,12 +385,22 @@ class RequestInspector(QDockWidget):
         self._update_controls()
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._refresh_detail()
+
+    def _refresh_detail(self) -> None:
         exchange = self.selected_exchange()
         self.detail.setPlainText(self.describe(exchange) if exchange is not None else "")
         self._update_controls()
 
     def _update_controls(self) -> None:
-        self.copy_button.setEnabled(self.selected_exchange() is not None)
+        exchange = self.selected_exchange()
+        self.copy_button.setEnabled(exchange is not None and not self.metadata_only)
+        can_reveal = (exchange is not None and not self.metadata_only and self.reveals.can_reveal(exchange)
+                      and not self.reveals.is_revealed(exchange))
+        self.reveal_button.setEnabled(can_reveal)
+        self.reveal_button.setToolTip(
+            self.tr("Show this request's personal data (written to the audit file)") if can_reveal
+            else self.tr("Only for the member whose caller is verified in this call"))
         self.clear_button.setEnabled(self.model.rowCount() > 0)
         count = self.model.rowCount()
         if count == 0:
@@ -319,7 +413,9 @@ class RequestInspector(QDockWidget):
 
     # The selected exchange in full -------------------------------------------------------------------
     def describe(self, exchange: Exchange) -> str:
-        """The exchange as text: request line, outcome, then headers and bodies (all redacted)."""
+        """The exchange as text: request line, outcome, then headers and bodies (redacted unless revealed).
+
+        In Production's metadata-only view: method, path, status, timing and correlation id only."""
         if exchange.status is not None:
             outcome = self.tr("Status %1").replace("%1", str(exchange.status))
         else:
@@ -327,26 +423,39 @@ class RequestInspector(QDockWidget):
         facts = (self.tr("%1 ms · attempt %2").replace("%1", f"{exchange.duration_ms:.0f}")
                  .replace("%2", str(exchange.attempt)))
         started = exchange.started_at.astimezone().isoformat(sep=" ", timespec="milliseconds")
+        if self.metadata_only:
+            return "\n".join([
+                f"{exchange.method} {bare_path(exchange)}",
+                f"{outcome} · {facts}",
+                self.tr("Correlation id: %1").replace("%1", exchange.correlation_id or "—"),
+                self.tr("Started: %1").replace("%1", started),
+                "",
+                self.tr("Production: headers and bodies are hidden."),
+            ])
+        revealed = self.reveals.is_revealed(exchange)
+        view = exchange.view(Mode.MASK, reveal=revealed)
         lines = [
-            f"{exchange.method} {exchange.url}",
+            f"{exchange.method} {view.url}",
             f"{outcome} · {facts}",
             self.tr("Correlation id: %1").replace("%1", exchange.correlation_id or "—"),
             self.tr("Started: %1").replace("%1", started),
+            self.tr("Personal data shown (verified caller; written to the audit file).") if revealed
+            else self.tr("Personal data masked."),
             "",
             _section(self.tr("Request headers")),
-            *_header_lines(exchange.request_headers),
+            *_header_lines(view.request_headers),
             "",
             _section(self.tr("Request body")),
-            self._body_text(exchange.request_body),
+            self._body_text(view.request_body),
         ]
         if exchange.status is not None:
             lines += [
                 "",
                 _section(self.tr("Response headers")),
-                *_header_lines(exchange.response_headers),
+                *_header_lines(view.response_headers),
                 "",
                 _section(self.tr("Response body")),
-                self._body_text(exchange.response_body),
+                self._body_text(view.response_body),
             ]
         return "\n".join(lines)
 

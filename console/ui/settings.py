@@ -40,6 +40,8 @@ class Option(Generic[T]):
     label: str = ""
     remembered: bool = False
     path: bool = False
+    confirm_word: str = ""
+    """When set, turning the option on asks the user to type this word first (settings dialogs too)."""
 
     @property
     def kind(self) -> type:
@@ -103,6 +105,13 @@ class Settings(QObject):
         QT_TRANSLATE_NOOP("Settings", "Minutes a member's verification stays locked after 3 answers that "
                                       "did not match."),
         minimum=1, maximum=240, label=QT_TRANSLATE_NOOP("Settings", "Verification lock (minutes)"))
+    inspector_bodies_in_production = Option(
+        "security/inspector_bodies_in_production", False,
+        QT_TRANSLATE_NOOP("Settings", "Show request and response headers and bodies in the request "
+                                      "inspector in Production (otherwise only method, path, status, "
+                                      "timing and correlation id)."),
+        confirm_word="PRODUCTION",
+        label=QT_TRANSLATE_NOOP("Settings", "Request bodies in Production"))
     language = Option(
         "ui/language", "EN",
         QT_TRANSLATE_NOOP("Settings", "Language of the console and of the Collector Service's messages."),

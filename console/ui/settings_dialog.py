@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -168,6 +169,15 @@ class SettingsDialog(QDialog):
                     .replace("%2", f"{option.maximum:g}"))
         return self.tr("This value cannot be used.")
 
+    def _confirmed(self, option: Option[Any]) -> bool:
+        """Ask for the option's confirmation word; True when it was typed exactly."""
+        text, ok = QInputDialog.getText(
+            self, Settings.caption(option),
+            self.tr("%1\n\nType %2 to turn this on.").replace("%1", Settings.describe(option))
+            .replace("%2", option.confirm_word),
+            QLineEdit.EchoMode.Normal, "")
+        return ok and text.strip() == option.confirm_word
+
     def accept(self) -> None:
         """Save when every value is valid; else say what is wrong beside each field and focus the first."""
         problems = self.problems()
@@ -177,6 +187,15 @@ class SettingsDialog(QDialog):
             self.editors[next(iter(problems))].setFocus()
             return
         options = dict(self.settings.options())
+        for name in self.editors:
+            option = options[name]
+            turned_on = (option.confirm_word and self.value_of(name) is True
+                         and not self.settings.value(option))
+            if turned_on and not self._confirmed(option):
+                self.messages[name].show_message(
+                    self.tr("Type %1 to turn this on.").replace("%1", option.confirm_word))
+                self.editors[name].setFocus()
+                return
         self.changed = []
         for name in self.editors:
             option = options[name]

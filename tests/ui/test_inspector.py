@@ -248,7 +248,7 @@ def test_the_inspector_follows_the_bottom_unless_scrolled_up_and_keeps_500(
         qtbot: QtBot, context: ConsoleContext) -> None:
     log = ExchangeLog()
     log.publish(_exchange(-1))  # before the inspector: shown from the log's history
-    context.set_session(stand_in_session(exchange_log=log))
+    context.set_session(stand_in_session(exchange_log=log, env=None))
     inspector = RequestInspector(context)
     qtbot.addWidget(inspector)
     inspector.resize(800, 300)

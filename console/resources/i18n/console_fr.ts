@@ -1478,6 +1478,26 @@ Tapez %1 pour y passer.</translation>
         <translation>Copier la requête sélectionnée comme commande cURL (secrets caviardés)</translation>
     </message>
     <message>
+        <source>Show personal data</source>
+        <translation>Afficher les données personnelles</translation>
+    </message>
+    <message>
+        <source>Show the personal data of the selected request</source>
+        <translation>Afficher les données personnelles de la requête choisie</translation>
+    </message>
+    <message>
+        <source>Show bodies in Production…</source>
+        <translation>Afficher les corps en Production…</translation>
+    </message>
+    <message>
+        <source>Show headers and bodies in Production</source>
+        <translation>Afficher les en-têtes et les corps en Production</translation>
+    </message>
+    <message>
+        <source>Asks you to type PRODUCTION first</source>
+        <translation>Vous devrez d’abord taper PRODUCTION</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
@@ -1490,8 +1510,30 @@ Tapez %1 pour y passer.</translation>
         <translation>Masqué pendant que la console est verrouillée.</translation>
     </message>
     <message>
+        <source>Show bodies in Production</source>
+        <translation>Afficher les corps en Production</translation>
+    </message>
+    <message>
+        <source>Production holds live member data. Personal values stay masked until the caller is verified.
+Type %1 to show headers and bodies.</source>
+        <translation>La Production contient les données réelles des membres. Les valeurs personnelles restent masquées tant que l’appelant n’est pas vérifié.
+Tapez %1 pour afficher les en-têtes et les corps.</translation>
+    </message>
+    <message>
+        <source>The audit file cannot be written, so the data stays masked.</source>
+        <translation>Le fichier d’audit ne peut pas être écrit; les données restent donc masquées.</translation>
+    </message>
+    <message>
         <source>Copied as cURL.</source>
         <translation>Copié en cURL.</translation>
+    </message>
+    <message>
+        <source>Show this request&apos;s personal data (written to the audit file)</source>
+        <translation>Afficher les données personnelles de cette requête (inscrit au fichier d’audit)</translation>
+    </message>
+    <message>
+        <source>Only for the member whose caller is verified in this call</source>
+        <translation>Seulement pour le membre dont l’appelant est vérifié pendant cet appel</translation>
     </message>
     <message>
         <source>No requests yet.</source>
@@ -1524,6 +1566,18 @@ Tapez %1 pour y passer.</translation>
     <message>
         <source>Started: %1</source>
         <translation>Début&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Production: headers and bodies are hidden.</source>
+        <translation>Production&#xa0;: les en-têtes et les corps sont masqués.</translation>
+    </message>
+    <message>
+        <source>Personal data shown (verified caller; written to the audit file).</source>
+        <translation>Données personnelles affichées (appelant vérifié; inscrit au fichier d’audit).</translation>
+    </message>
+    <message>
+        <source>Personal data masked.</source>
+        <translation>Données personnelles masquées.</translation>
     </message>
     <message>
         <source>Request headers</source>
@@ -1747,6 +1801,14 @@ Tapez %1 pour y passer.</translation>
         <translation>Blocage de la vérification (minutes)</translation>
     </message>
     <message>
+        <source>Show request and response headers and bodies in the request inspector in Production (otherwise only method, path, status, timing and correlation id).</source>
+        <translation>Afficher les en-têtes et les corps des requêtes et des réponses dans l’inspecteur de requêtes en Production (sinon seulement la méthode, le chemin, le statut, la durée et l’ID de corrélation).</translation>
+    </message>
+    <message>
+        <source>Request bodies in Production</source>
+        <translation>Corps des requêtes en Production</translation>
+    </message>
+    <message>
         <source>Language of the console and of the Collector Service&apos;s messages.</source>
         <translation>Langue de la console et des messages du service des adhérents.</translation>
     </message>
@@ -1824,6 +1886,18 @@ Tapez %1 pour y passer.</translation>
     <message>
         <source>This value cannot be used.</source>
         <translation>Cette valeur ne peut pas être utilisée.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Type %2 to turn this on.</source>
+        <translation>%1
+
+Tapez %2 pour activer cette option.</translation>
+    </message>
+    <message>
+        <source>Type %1 to turn this on.</source>
+        <translation>Tapez %1 pour activer cette option.</translation>
     </message>
 </context>
 <context>
