@@ -18,6 +18,8 @@ CONSENT_KEYS = {
     "staff",
     "environment",
     "collectorNumber",
+    "prev",  # the hash chain
+    "hash",
 }
 
 
@@ -61,7 +63,8 @@ def test_records_append_one_json_object_per_line(tmp_path):
 def test_reveal_names_the_field_never_its_value(tmp_path):
     log = AuditLog(tmp_path / "audit.jsonl")
     record = log.record_reveal(staff="agent", collector_number="80000000007", field="email")
-    assert set(record) == {"kind", "recordedAt", "staff", "environment", "collectorNumber", "field"}
+    assert set(record) == {"kind", "recordedAt", "staff", "environment", "collectorNumber", "field", "prev",
+                           "hash"}
     assert "jane" not in (tmp_path / "audit.jsonl").read_text()
 
 

@@ -10,6 +10,7 @@ import importlib
 
 COMMANDS: dict[str, str] = {
     "import": "console.commands.import_enrollments",
+    "audit": "console.commands.audit",
 }
 """Command name -> module that implements it."""
 
