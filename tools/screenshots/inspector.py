@@ -3,7 +3,8 @@
     .venv/bin/python tools/screenshots/inspector.py [PATH]
 
 The main window signed in to an embedded sandbox, after a search and a few lookups (one not found),
-with the request inspector open on a summary call.
+with the request inspector open on a member's profile before the caller is verified: every personal value
+masked, "Show personal data" unavailable.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 import keyring  # noqa: E402
 from keyring.backends import null  # noqa: E402
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QTextCursor, QTextDocument  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from console.api.environments import load_environments  # noqa: E402
@@ -58,16 +60,24 @@ async def shoot(url: str, folder: str) -> None:
     window.search_page.run_search()
     await asyncio.sleep(0.5)
     client = context.session.client
-    await client.get_summary("80000000007")
-    await client.get_profile("80000000014")
+    await client.get_summary("80000000014")
+    await client.get_profile("80000000007")
     with contextlib.suppress(CollectorNotFound):
         await client.get_summary("80000000015")
     await settle()
     inspector = window.request_inspector
     paths = [inspector.model.data(inspector.model.index(row, 2)) for row in range(inspector.model.rowCount())]
-    summary = next(row for row, path in enumerate(paths) if path.startswith("/collectors/summary"))
-    inspector.table.selectRow(summary)
-    window.resizeDocks([inspector], [400], Qt.Orientation.Vertical)
+    profile = next(row for row, path in enumerate(paths) if path.startswith("/collectors/profile"))
+    inspector.table.selectRow(profile)
+    window.resizeDocks([inspector], [440], Qt.Orientation.Vertical)
+    await settle()
+    detail = inspector.detail  # the masked response body in view
+    detail.moveCursor(QTextCursor.MoveOperation.End)
+    detail.find("Response headers", QTextDocument.FindFlag.FindBackward)
+    detail.ensureCursorVisible()
+    cursor = detail.textCursor()
+    cursor.clearSelection()
+    detail.setTextCursor(cursor)
     await settle()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(OUT))
