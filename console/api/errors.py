@@ -263,6 +263,12 @@ class SignInRefused(SignInError):
     default_message = "The sign-in service refused the sign-in."
 
 
+class LoginBlocked(SignInRefused):
+    """The tenant blocked this login after too many failed password or PIN attempts in a row."""
+
+    default_message = "This login is blocked after too many failed attempts."
+
+
 class SessionExpired(SignInError):
     default_message = "The session has ended. Sign in again."
 

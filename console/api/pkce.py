@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from console.api.errors import (
     BrowserUnavailable,
+    LoginBlocked,
     OAuthError,
     SignInCancelled,
     SignInTimedOut,
@@ -173,6 +174,8 @@ class LoopbackReceiver:
         error = params.get("error")
         if error == "access_denied":
             return SignInCancelled(params.get("error_description") or None)
+        if error == "unauthorized" and "blocked" in params.get("error_description", "").lower():
+            return LoginBlocked()
         if error:
             return OAuthError(error, params.get("error_description"))
         code = params.get("code")

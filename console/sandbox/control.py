@@ -88,6 +88,12 @@ async def advance_clock(request: Request) -> Response:
     return JSON(clock.to_json())
 
 
+async def lift_blocks(request: Request) -> Response:
+    """Lift every sign-in block (or one collector's: `?collectorNumber=`), forgetting failed attempts."""
+    number = request.query_params.get("collectorNumber")
+    return JSON({"lifted": _sandbox(request).store.clear_failures(number)})
+
+
 async def reset(request: Request) -> Response:
     _sandbox(request).reset()
     return JSON({"status": "reset"})
@@ -116,6 +122,7 @@ ROUTES = [
     Route("/_sandbox/settings", put_settings, methods=["PUT"]),
     Route("/_sandbox/clock", get_clock, methods=["GET"]),
     Route("/_sandbox/clock", advance_clock, methods=["POST"]),
+    Route("/_sandbox/blocks", lift_blocks, methods=["DELETE"]),
     Route("/_sandbox/reset", reset, methods=["POST"]),
     Route("/_sandbox/requests", get_requests, methods=["GET"]),
     Route("/_sandbox/requests", clear_requests, methods=["DELETE"]),

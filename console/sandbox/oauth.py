@@ -19,6 +19,9 @@ from console.sandbox.tokens import Signer
 
 CONNECTIONS = ("member-email-idp-recaptcha", "member-pin-idp-recaptcha")
 TRANSACTION_TTL = 600
+MAX_FAILED_LOGINS = 10
+"""Consecutive failed password or PIN attempts after which a login is blocked (Auth0's default)."""
+BLOCKED = "Your account has been blocked after multiple consecutive login attempts."
 _VERIFIER_RE = re.compile(r"[A-Za-z0-9\-._~]{43,128}")
 
 
@@ -150,7 +153,10 @@ class Tenant:
         return transaction if transaction and transaction.expires > self.clock.time() else None
 
     def login(self, txn: str, form: dict[str, str]) -> str | None:
-        """Check the credentials; the redirect URL with a code, or None when they are wrong."""
+        """Check the credentials; the redirect URL (a code, or the blocked error), or None when wrong.
+
+        The 10th consecutive failure for one collector blocks its logins until `POST /_sandbox/reset`
+        or `DELETE /_sandbox/blocks`; a success before that starts the count again."""
         transaction = self.state.transactions[txn]
         if transaction.connection == CONNECTIONS[0]:
             row = self.store.member_by_email(form.get("email", ""))
@@ -159,8 +165,13 @@ class Tenant:
             number = normalise_collector_number(form.get("collectorNumber", ""))
             row = self.store.get(number) if number else None
             ok = row is not None and row["pin_hash"] == secret_hash(form.get("pin", ""))
+        if row is not None and self.store.failures(row["number"]) >= MAX_FAILED_LOGINS:
+            return self._blocked(txn)
         if not ok or row is None or row["status"] != "ACTIVE":
+            if row is not None and self.store.count_failure(row["number"]) >= MAX_FAILED_LOGINS:
+                return self._blocked(txn)
             return None
+        self.store.clear_failures(row["number"])
         del self.state.transactions[txn]
         code = secrets.token_urlsafe(24)
         self.state.codes[code] = Code(
@@ -173,6 +184,14 @@ class Tenant:
             self.clock.time() + self.settings.code_ttl,
         )
         return redirect_with(transaction.redirect_uri, {"code": code, "state": transaction.state})
+
+    def _blocked(self, txn: str) -> str:
+        """Back to the application with Auth0's answer for a blocked user (brute-force protection)."""
+        transaction = self.state.transactions.pop(txn)
+        return redirect_with(
+            transaction.redirect_uri,
+            {"error": "unauthorized", "error_description": BLOCKED, "state": transaction.state},
+        )
 
     def cancel(self, txn: str) -> str:
         transaction = self.state.transactions.pop(txn)

@@ -73,6 +73,14 @@ _SENTENCES: tuple[tuple[type[Exception], object], ...] = (
     (errors.WrongCredentials, QT_TRANSLATE_NOOP("Errors", "Wrong client id or secret.")),
     (errors.SignInCancelled, QT_TRANSLATE_NOOP("Errors", "Sign-in cancelled.")),
     (
+        errors.LoginBlocked,
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This member's sign-in is blocked after too many failed attempts in a row. "
+            "It stays blocked until the block is lifted.",
+        ),
+    ),
+    (
         errors.SignInTimedOut,
         QT_TRANSLATE_NOOP("Errors", "The browser did not come back in time. Try again."),
     ),

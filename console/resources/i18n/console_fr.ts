@@ -728,6 +728,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Connexion annulée.</translation>
     </message>
     <message>
+        <source>This member&apos;s sign-in is blocked after too many failed attempts in a row. It stays blocked until the block is lifted.</source>
+        <translation>La connexion de ce membre est bloquée après trop de tentatives échouées d’affilée. Elle le reste jusqu’à ce que le blocage soit levé.</translation>
+    </message>
+    <message>
         <source>The browser did not come back in time. Try again.</source>
         <translation>Le navigateur n&apos;a pas répondu à temps. Réessayez.</translation>
     </message>
