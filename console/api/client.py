@@ -1,7 +1,8 @@
 """The async Collector Service client: one per environment, one shared connection pool.
 
 Every call gets a fresh `X-Correlation-Id` and the current `Accept-Language`; reads and keyed
-enrollments are retried per `console.api.retry`; each attempt is published to the exchange log.
+enrollments are retried by the one loop of `console.api.retry` (waits reported to an `on_wait` listener,
+the whole call bounded by the settings' deadline); each attempt is published to the exchange log.
 An enrollment carries one `Idempotency-Key`, made before the first attempt and sent on every retry;
 when the attempts run out after one that may have reached the server, `OutcomeUnknown` carries the
 key, and `enroll(request, idempotency_key=key)` asks again (the server replays its first answer).
@@ -29,10 +30,13 @@ from console.api.errors import (
     CollectorError,
     ConnectionFailed,
     DuplicateCollector,
+    IdempotencyInProgress,
     IdempotencyKeyReused,
     InvalidResponse,
     OutcomeUnknown,
+    RateLimited,
     RequestTimedOut,
+    ServiceUnavailable,
     TransportError,
     ValidationFailed,
     error_from_response,
@@ -69,9 +73,21 @@ class ClientSettings:
     backoff_base: float = retry.DEFAULT_BACKOFF_BASE
     backoff_cap: float = retry.DEFAULT_BACKOFF_CAP
     retry_after_cap: float = retry.DEFAULT_RETRY_AFTER_CAP
+    deadline: float = retry.DEFAULT_DEADLINE
+    """Seconds a whole call may take, its retries and waits included (sign-in too)."""
     max_connections: int = 8
     """Requests in flight at once, and the pool's size (browsers use 6 to 8 per host). httpcore's pool
     does work for every waiting request and connection on each event, so a burst is queued here instead."""
+
+    @property
+    def policy(self) -> retry.RetryPolicy:
+        return retry.RetryPolicy(
+            max_attempts=self.max_attempts,
+            backoff_base=self.backoff_base,
+            backoff_cap=self.backoff_cap,
+            retry_after_cap=self.retry_after_cap,
+            deadline=self.deadline,
+        )
 
 
 class CollectorClient:
@@ -131,15 +147,29 @@ class CollectorClient:
     # --- The calls ---------------------------------------------------------------------------------------
 
     async def enroll(
-        self, request: EnrollmentRequest, *, idempotency_key: str | None = None
+        self,
+        request: EnrollmentRequest,
+        *,
+        idempotency_key: str | None = None,
+        on_wait: retry.WaitListener | None = None,
     ) -> EnrollmentResult:
-        """Enroll a collector. Give the key of an `OutcomeUnknown` to learn what became of that enrollment."""
+        """Enroll a collector. Give the key of an `OutcomeUnknown` to learn what became of that enrollment.
+
+        A success whose body cannot be read is an `OutcomeUnknown` too (saved, but the number unread):
+        asking again with the key replays the answer.
+        """
         key = idempotency_key or str(uuid4())
         content = json.dumps(request.to_wire(), ensure_ascii=False).encode()
         response = await self._request(
-            "POST", "enroll", content=content, idempotency_key=key, enrollment=request
+            "POST", "enroll", content=content, idempotency_key=key, enrollment=request, on_wait=on_wait
         )
-        result = self._parse(EnrollmentResult, response)
+        try:
+            result = self._parse(EnrollmentResult, response)
+        except InvalidResponse as exc:
+            log.warning(
+                "enrollment saved but its answer is unreadable (correlation id %s)", exc.correlation_id
+            )
+            raise OutcomeUnknown(key, request) from exc
         result._replayed = response.headers.get("idempotent-replayed", "").lower() == "true"
         return result
 
@@ -161,6 +191,7 @@ class CollectorClient:
         postal_code: str | None = None,
         limit: int = 20,
         cursor: str | None = None,
+        on_wait: retry.WaitListener | None = None,
     ) -> SearchPage:
         """Find collectors by email, phone, or last name (+ first name, postal code); where offered."""
         if SEARCH not in self.env.capabilities:
@@ -175,7 +206,7 @@ class CollectorClient:
             "cursor": cursor,
         }
         params = {name: value for name, value in query.items() if value is not None}
-        return self._parse(SearchPage, await self._request("GET", "search", params=params))
+        return self._parse(SearchPage, await self._request("GET", "search", params=params, on_wait=on_wait))
 
     async def health(self) -> Health:
         """The service's health; needs no sign-in."""
@@ -194,14 +225,11 @@ class CollectorClient:
         idempotency_key: str | None = None,
         enrollment: EnrollmentRequest | None = None,
         authenticated: bool = True,
+        on_wait: retry.WaitListener | None = None,
     ) -> httpx.Response:
-        settings = self.settings
-        safe = method == "GET" or idempotency_key is not None
         auth: Any = httpx.USE_CLIENT_DEFAULT if authenticated else None
-        may_have_landed = False
-        attempt = 0
-        while True:
-            attempt += 1
+
+        async def attempt(number: int) -> httpx.Response:
             cid = str(uuid4())
             headers = {"X-Correlation-Id": cid, "Accept-Language": self.language}
             if collector_number is not None:
@@ -215,56 +243,62 @@ class CollectorClient:
             )
             started_at = datetime.now(UTC)
             started = time.perf_counter()
-            error: CollectorError
             try:
                 async with self._in_flight:
                     response = await self._http.send(request, auth=auth)
             except httpx.TransportError as exc:
                 elapsed = (time.perf_counter() - started) * 1000
+                self._record(request, cid, number, started_at, elapsed, error=f"{type(exc).__name__}: {exc}")
                 error = _transport_error(exc, cid)
-                self._record(request, cid, attempt, started_at, elapsed, error=f"{type(exc).__name__}: {exc}")
-                status, code, retry_after = None, None, None
-                landed = not isinstance(exc, _NOT_SENT)
+                reason = retry.TIMEOUT if isinstance(error, RequestTimedOut) else retry.CONNECTION
+                failure = retry.Failure(error, reason, landed=not isinstance(exc, _NOT_SENT))
             else:
                 elapsed = (time.perf_counter() - started) * 1000
-                self._record(request, cid, attempt, started_at, elapsed, response=response)
+                self._record(request, cid, number, started_at, elapsed, response=response)
                 if response.is_success:
                     return response
-                error = error_from_response(response.status_code, response.content, response.headers)
-                status, code = response.status_code, error.response_code
-                retry_after = getattr(error, "retry_after", None)
-                landed = status in retry.AMBIGUOUS_WRITE_STATUSES
+                api_error = error_from_response(response.status_code, response.content, response.headers)
+                failure = retry.Failure(
+                    api_error,
+                    _reason(api_error),
+                    status=response.status_code,
+                    response_code=api_error.response_code,
+                    retry_after=getattr(api_error, "retry_after", None),
+                    landed=response.status_code in retry.AMBIGUOUS_WRITE_STATUSES,
+                )
+            raise retry.AttemptFailed(failure)
 
-            if enrollment is not None:
-                may_have_landed = may_have_landed or landed
-            wait = retry.retry_wait(
-                attempt,
-                max_attempts=settings.max_attempts,
-                safe=safe,
-                status=status,
-                response_code=code,
-                retry_after=retry_after,
-                base=settings.backoff_base,
-                cap=settings.backoff_cap,
-                retry_after_cap=settings.retry_after_cap,
-            )
-            if wait is None:
-                if enrollment is not None and may_have_landed and not isinstance(error, _DEFINITIVE):
-                    log.warning(
-                        "enrollment outcome unknown after %d attempts (%s)", attempt, type(error).__name__
-                    )
-                    raise OutcomeUnknown(idempotency_key or "", enrollment) from error
-                raise error
+        def waiting(wait: retry.Wait) -> None:
             log.info(
                 "%s %s: attempt %d failed (%s, correlation id %s), retrying in %.2f s",
                 method,
                 path_key,
-                attempt,
-                status or type(error).__name__,
-                cid,
-                wait,
+                wait.attempt,
+                wait.reason,
+                getattr(wait.error, "correlation_id", None),
+                wait.seconds,
             )
-            await asyncio.sleep(wait)
+            if on_wait is not None:
+                on_wait(wait)
+
+        safe = method == "GET" or idempotency_key is not None
+        try:
+            return await retry.run_attempts(attempt, self.settings.policy, safe=safe, on_wait=waiting)
+        except retry.GaveUp as gave_up:
+            failure = gave_up.failure
+            error = failure.error if failure is not None else RequestTimedOut()
+            if gave_up.deadline_reached:
+                log.info(
+                    "%s %s: the call reached its deadline of %.0f s", method, path_key, self.settings.deadline
+                )
+            if enrollment is not None and gave_up.may_have_landed and not isinstance(error, _DEFINITIVE):
+                log.warning(
+                    "enrollment outcome unknown after %d attempts (%s)",
+                    gave_up.attempts,
+                    type(error).__name__,
+                )
+                raise OutcomeUnknown(idempotency_key or "", enrollment) from error
+            raise error from None
 
     def _record(
         self,
@@ -318,6 +352,16 @@ class CollectorClient:
                 status=response.status_code,
                 correlation_id=response.headers.get("x-correlation-id"),
             ) from exc
+
+
+def _reason(error: CollectorError) -> str:
+    if isinstance(error, RateLimited):
+        return retry.RATE_LIMITED
+    if isinstance(error, ServiceUnavailable):
+        return retry.UNAVAILABLE
+    if isinstance(error, IdempotencyInProgress):
+        return retry.IN_PROGRESS
+    return retry.SERVER_ERROR
 
 
 def _transport_error(exc: httpx.TransportError, correlation_id: str) -> TransportError:

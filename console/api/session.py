@@ -86,7 +86,11 @@ class EnvironmentSession:
             transport=transport,
         )
         self._endpoint = TokenEndpoint(
-            self._auth_http, env.paths["token"], env.paths["revoke"], exchange_log=self.exchange_log
+            self._auth_http,
+            env.paths["token"],
+            env.paths["revoke"],
+            exchange_log=self.exchange_log,
+            deadline=settings.deadline,
         )
         self.client = CollectorClient(
             env,

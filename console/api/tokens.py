@@ -69,8 +69,10 @@ class TokenEndpoint:
         token_path: str,
         revoke_path: str,
         exchange_log: ExchangeLog | None = None,
+        deadline: float | None = None,
     ) -> None:
         self._http = http
+        self._deadline = deadline
         self._token_path = token_path
         self._revoke_path = revoke_path
         self._exchange_log = exchange_log
@@ -104,7 +106,11 @@ class TokenEndpoint:
         request = self._http.build_request("POST", path, data=form, headers={"Accept": "application/json"})
         started_at, started = datetime.now(UTC), time.perf_counter()
         try:
-            response = await self._http.send(request)
+            async with asyncio.timeout(self._deadline):
+                response = await self._http.send(request)
+        except TimeoutError as exc:  # the whole call's deadline: a silent or trickling server
+            self._publish(request, started_at, started, error="deadline")
+            raise RequestTimedOut("The sign-in service did not answer in time.") from exc
         except httpx.TimeoutException as exc:
             self._publish(request, started_at, started, error=type(exc).__name__)
             raise RequestTimedOut("The sign-in service did not answer in time.") from exc

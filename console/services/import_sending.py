@@ -115,7 +115,7 @@ class DuplicateSearch:
                 ("name_postal_code", {"last_name": person.last_name, "postal_code": address.postal_code})
             )
         pages = await asyncio.gather(
-            *(self.client.search(**kwargs, limit=DUPLICATE_LIMIT) for _reason, kwargs in criteria)
+            *(self.client.search(**kwargs, limit=DUPLICATE_LIMIT) for _reason, kwargs in criteria)  # type: ignore[arg-type]
         )
         found: dict[str, Match] = {}
         for (reason, _kwargs), page in zip(criteria, pages, strict=True):

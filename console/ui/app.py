@@ -186,7 +186,8 @@ def session_factory(settings: Settings, **extra: Any) -> SessionFactory:
 
     def make(env: Environment) -> EnvironmentSession:
         client_settings = ClientSettings(connect_timeout=settings.connect_timeout,
-                                         read_timeout=settings.read_timeout)
+                                         read_timeout=settings.read_timeout,
+                                         deadline=settings.call_deadline)
         return EnvironmentSession(env, settings=client_settings, language=settings.language, **extra)
 
     return make

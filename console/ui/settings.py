@@ -88,6 +88,11 @@ class Settings(QObject):
         "network/read_timeout", 15.0,
         QT_TRANSLATE_NOOP("Settings", "Seconds to wait for the Collector Service to answer a request."),
         minimum=1.0, maximum=300.0, label=QT_TRANSLATE_NOOP("Settings", "Answer timeout (seconds)"))
+    call_deadline = Option(
+        "network/call_deadline", 30.0,
+        QT_TRANSLATE_NOOP("Settings", "Seconds one call to the Collector Service or its sign-in may take "
+                                      "in all, retries and waits included."),
+        minimum=1.0, maximum=600.0, label=QT_TRANSLATE_NOOP("Settings", "Call deadline (seconds)"))
     idle_lock_minutes = Option(
         "security/idle_lock_minutes", 10,
         QT_TRANSLATE_NOOP("Settings", "Minutes without keyboard or mouse input before the window locks "

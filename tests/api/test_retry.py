@@ -71,3 +71,10 @@ def test_retry_after_replaces_the_backoff_and_a_too_long_one_stops_retrying() ->
         retry.retry_wait(1, max_attempts=4, safe=True, status=503, retry_after=31.0, retry_after_cap=30.0)
         is None
     )
+
+
+def test_an_enrollment_in_progress_is_given_time_to_finish() -> None:
+    wait = retry.retry_wait(
+        1, max_attempts=4, safe=True, status=409, response_code="IDEMPOTENCY_IN_PROGRESS", base=0.01
+    )
+    assert wait == retry.IN_PROGRESS_MIN_WAIT
