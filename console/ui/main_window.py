@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from console.ui.idle import IdleWarning, IdleWatcher, LockScreen
     from console.ui.inspector import RequestInspector
     from console.ui.lookup import MemberPage, SearchPage
+    from console.ui.outbox_view import OutboxView
     from console.ui.signin import SignInDialog
 
 BrowserOpener = Callable[[str], object]
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.request_inspector: RequestInspector | None = None
         self.member_page: MemberPage | None = None
         self.enroll_page: EnrollPage | None = None
+        self.outbox_view: OutboxView | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self.setWindowTitle(self.tr("Collector Console"))
         self.resize(1100, 720)
@@ -126,6 +128,7 @@ class MainWindow(QMainWindow):
         from console.ui.idle import LockScreen
         from console.ui.inspector import RequestInspector
         from console.ui.lookup import MemberPage, SearchPage
+        from console.ui.outbox_view import OutboxView
         from console.ui.signin import system_browser
 
         self.sessions = sessions
@@ -157,6 +160,22 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.requests_action)
         self.menu_view.addAction(self.requests_action)
         no_scroll_tab_stops(self)
+        self.outbox_view = OutboxView(
+            self.context, self.statusBar(), self._outbox_client, self._environment_label
+        )
+        self.spawn(self.outbox_view.start())
+        self.outbox_action = QAction(self.tr("Enrollments &waiting…"), self)
+        self.outbox_action.triggered.connect(self.outbox_view.show_list)
+        self.menu_view.addAction(self.outbox_action)
+
+    def _outbox_client(self, environment: str) -> Any | None:
+        """The client the outbox sends `environment`'s enrollments with: its session's, once signed in."""
+        session = self.sessions.existing(environment) if self.sessions is not None else None
+        return session.client if session is not None and session.signed_in else None
+
+    def _environment_label(self, environment: str) -> str:
+        env = self.sessions.environments.get(environment) if self.sessions is not None else None
+        return env.label if env is not None else environment
 
     def restore_geometry(self) -> bool:
         """Size and place the window as it was when it last closed; False when nothing usable is stored."""

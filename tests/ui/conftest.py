@@ -20,6 +20,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
 from console.audit import AuditLog
+from console.services.outbox import OutboxOpener
 from console.ui.context import ConsoleContext
 from console.ui.settings import Settings
 from tests.support.keyrings import FailingKeyring, MemoryKeyring, using
@@ -106,9 +107,12 @@ def settings(qapp: QApplication, settings_store: Path) -> Settings:
 
 @pytest.fixture
 def context(settings: Settings, tmp_path: Path) -> Iterator[ConsoleContext]:
-    """A fresh ConsoleContext with default settings, no session and its own audit file."""
+    """A fresh ConsoleContext with default settings, no session, its own audit file and outbox."""
     ctx = ConsoleContext(settings, audit=AuditLog(tmp_path / "context-audit.jsonl"))
+    ctx.outbox = OutboxOpener(tmp_path / "outbox" / "outbox.sqlite3")
     yield ctx
+    if ctx.outbox.current is not None:
+        ctx.outbox.current.close_now()
     ctx.deleteLater()
 
 

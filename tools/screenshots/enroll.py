@@ -67,6 +67,7 @@ async def shoot(out: Path) -> list[Path]:
     from console.api.session import EnvironmentSession
     from console.audit import AuditLog
     from console.sandbox import SandboxConfig, start_embedded
+    from console.services.outbox import OutboxOpener
     from console.ui.context import ConsoleContext
     from console.ui.enroll import EnrollPage
     from console.ui.settings import Settings
@@ -75,10 +76,12 @@ async def shoot(out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp, start_embedded(SandboxConfig()) as sandbox:
         env = load_environments()["sandbox"].with_base(sandbox.base_url)
         session = EnvironmentSession(env)
+        outbox = OutboxOpener(Path(tmp) / "outbox.sqlite3")
         try:
             await session.sign_in_partner(*env.demo_partner)
             settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
             context = ConsoleContext(settings)
+            context.outbox = outbox
             context.set_session(session)
             page = EnrollPage(context, audit=AuditLog(Path(tmp) / "audit.jsonl"))
             page.resize(*SIZE)
@@ -108,6 +111,7 @@ async def shoot(out: Path) -> list[Path]:
             page.grab().save(str(written[-1]))
             page.hide()
         finally:
+            await outbox.close()
             await session.aclose()
     return written
 

@@ -95,7 +95,7 @@ def test_fill_and_submit_end_to_end_then_the_profile_holds_the_same_data(
     page.success.another_button.click()
     assert page.stack.currentIndex() == 0
     assert page.form.field("personalDetails.firstName").text() == ""
-    assert page.submission.key is None
+    assert page.flow.submission.key is None
 
 
 def test_consent_record_holds_no_other_personal_data(qtbot, page, audit):
@@ -305,7 +305,7 @@ def test_production_asks_first_naming_the_environment(qtbot, make_page, environm
 
 
 def test_busy_service_shows_the_wait_and_retries_on_its_own(qtbot, make_page, no_search, control):
-    page = make_page(no_search, max_attempts=1)
+    page = make_page(no_search)  # the client's one retry loop reports its wait to the page
     control.faults(errors={"next": 1, "statuses": [503], "retryAfter": 1})
     fill_in_person(page)
     submit(qtbot, page)
@@ -319,7 +319,7 @@ def test_busy_service_shows_the_wait_and_retries_on_its_own(qtbot, make_page, no
 
 
 def test_rate_limited_duplicate_check_waits_then_carries_on(qtbot, make_page, control):
-    page = make_page(max_attempts=1)
+    page = make_page()
     control.faults(errors={"next": 1, "statuses": [429], "retryAfter": 1})
     fill_in_person(page)
     submit(qtbot, page)
@@ -351,23 +351,65 @@ def test_one_key_while_content_is_unchanged_and_a_new_one_when_it_changes(
     qtbot, make_page, no_search, control
 ):
     page = make_page(no_search, max_attempts=1)
-    control.faults(errors={"next": 2, "statuses": [500]})
+    control.faults(errors={"next": 2, "statuses": [503], "retryAfter": 0})  # refused before any save
     fill_in_person(page)
     submit(qtbot, page)
-    wait_for_panel(qtbot, page, "keep_editing")
-    page.status.button("keep_editing").click()
+    wait_for_panel(qtbot, page, "try_again")
     assert page.form.field("personalDetails.firstName").isEnabled()
     submit(qtbot, page)  # unchanged: the same logical enrollment, the same key
     qtbot.waitUntil(
-        lambda: len(control.enrollments()) == 2 and page.status.has_button("keep_editing"), timeout=WAIT
+        lambda: len(control.enrollments()) == 2 and page.status.has_button("try_again"), timeout=WAIT
     )
-    page.status.button("keep_editing").click()
     type_text(page.form.field("addressDetails.city"), "-Nord")
-    submit(qtbot, page)  # changed: a new logical enrollment
+    submit(qtbot, page)  # changed: a new logical enrollment; the old one never reached the service
     wait_for_success(qtbot, page)
     posts = control.enrollments()
-    assert [p["status"] for p in posts] == [500, 500, 201]
+    assert [p["status"] for p in posts] == [503, 503, 201]
     assert posts[0]["idempotencyKey"] == posts[1]["idempotencyKey"] != posts[2]["idempotencyKey"]
+    assert page.context.outbox.current.unsettled() == []
+
+
+@pytest.mark.allow_log_warnings
+def test_check_again_failing_before_the_service_keeps_the_form_locked_and_never_makes_two(
+    qtbot, make_page, no_search, control
+):
+    page = make_page(no_search, max_attempts=1)
+    control.faults(commitThenDrop={"next": 1})
+    fill_in_person(page, email="lost.answer@example.com")
+    submit(qtbot, page)
+    wait_for_panel(qtbot, page, "check_again")
+    control.faults(errors={"next": 1, "statuses": [429], "retryAfter": 120})
+    page.status.button("check_again").click()  # fails before reaching the service
+    qtbot.waitUntil(lambda: len(control.enrollments()) == 2 and not page._sending, timeout=WAIT)
+    wait_for_panel(qtbot, page, "check_again")
+    assert "don't know yet" in page.status.title.text()  # never "Not enrolled"
+    last_name = page.form.field("personalDetails.lastName")
+    assert not last_name.isEnabled() and not page.submit_button.isEnabled()
+    page._submit_clicked()  # no way round it: Enroll does nothing while the outcome is unknown
+    assert len(control.enrollments()) == 2
+    control.faults()
+    page.status.button("check_again").click()
+    number = wait_for_success(qtbot, page)
+    found = control.get("/collectors/search", email="lost.answer@example.com")["items"]
+    assert [item["collectorNumber"] for item in found] == [number]
+    assert len({item["idempotencyKey"] for item in control.enrollments()}) == 1
+
+
+@pytest.mark.allow_log_warnings
+def test_save_and_send_later_keeps_the_enrollment_in_the_outbox_and_frees_the_form(
+    qtbot, make_page, no_search, control
+):
+    page = make_page(no_search, max_attempts=1)
+    control.faults(commitThenDrop={"next": 1})
+    fill_in_person(page, email="later.please@example.com")
+    submit(qtbot, page)
+    wait_for_panel(qtbot, page, "send_later")
+    page.status.button("send_later").click()
+    assert page.form.field("personalDetails.lastName").isEnabled()
+    assert page.form.field("personalDetails.lastName").text() == ""
+    outbox = page.context.outbox.current
+    [item] = outbox.unsettled()
+    assert item.state == "unknown" and item.request.contact_details.email == "later.please@example.com"
 
 
 def test_lock_hides_the_form_and_unlock_brings_it_back(qtbot, page, context):
