@@ -177,6 +177,11 @@ class Outbox:
         return outbox
 
     @property
+    def cipher(self) -> PersonalDataCipher:
+        """How this outbox seals personal data (the drafts use the same key)."""
+        return self._cipher
+
+    @property
     def personal_data_persistent(self) -> bool:
         """False: no keyring, so enrollment details live in memory only and a crash loses them."""
         return self._cipher.persistent

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console.audit import AuditLog
+from console.services.drafts import DraftsOpener
 from console.services.outbox import OutboxOpener
 from console.services.verification import Verifications
 from console.ui.settings import Settings
@@ -54,6 +55,8 @@ class ConsoleContext(QObject):
         """The caller verifications of this console (Qt-free; `is_verified(number)`)."""
         self.outbox = OutboxOpener()
         """The enrollment outbox, opened when first needed (the window's status bar, a submission)."""
+        self.drafts: DraftsOpener | None = DraftsOpener(self.outbox)
+        """The encrypted draft of the enrollment form being typed (None: no drafts)."""
         self._busy_count = 0
         self._sessions: Sessions | None = None
         self._unsubscribe: Callable[[], None] | None = None

@@ -20,6 +20,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
 from console.audit import AuditLog
+from console.services.drafts import DraftsOpener
 from console.services.outbox import OutboxOpener
 from console.ui.context import ConsoleContext
 from console.ui.settings import Settings
@@ -110,6 +111,7 @@ def context(settings: Settings, tmp_path: Path) -> Iterator[ConsoleContext]:
     """A fresh ConsoleContext with default settings, no session, its own audit file and outbox."""
     ctx = ConsoleContext(settings, audit=AuditLog(tmp_path / "context-audit.jsonl"))
     ctx.outbox = OutboxOpener(tmp_path / "outbox" / "outbox.sqlite3")
+    ctx.drafts = DraftsOpener(ctx.outbox, tmp_path / "outbox" / "draft.bin")
     yield ctx
     if ctx.outbox.current is not None:
         ctx.outbox.current.close_now()

@@ -3,7 +3,7 @@
     .venv/bin/python tools/screenshots/enroll.py docs/screenshots
 
 Starts an embedded sandbox, signs in as the demo partner and writes enroll-empty.png,
-enroll-errors.png, enroll-duplicate.png and enroll-success.png. Runs offscreen unless
+enroll-errors.png, enroll-duplicate.png, enroll-success.png and outbox-list.png. Runs offscreen unless
 QT_QPA_PLATFORM says otherwise; settings and the audit file go to a temporary folder.
 """
 
@@ -82,6 +82,7 @@ async def shoot(out: Path) -> list[Path]:
             settings = Settings(QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat))
             context = ConsoleContext(settings)
             context.outbox = outbox
+            context.drafts = None  # no draft offered or kept in pictures
             context.set_session(session)
             page = EnrollPage(context, audit=AuditLog(Path(tmp) / "audit.jsonl"))
             page.resize(*SIZE)
@@ -110,10 +111,50 @@ async def shoot(out: Path) -> list[Path]:
             written.append(out / "enroll-success.png")
             page.grab().save(str(written[-1]))
             page.hide()
+            written.append(await _outbox_list(out, session, context, sandbox.base_url))
         finally:
             await outbox.close()
             await session.aclose()
     return written
+
+
+async def _outbox_list(out: Path, session: object, context: object, base_url: str) -> Path:
+    """outbox-list.png: the window's list of enrollments waiting, one of each kind."""
+    import httpx
+    from PySide6.QtWidgets import QStatusBar
+
+    from console.api.models import ContactDetails, EnrollmentRequest
+    from console.ui.outbox_view import OutboxDialog, OutboxView
+
+    box = await context.outbox.get()  # type: ignore[attr-defined]
+    client = session.client  # type: ignore[attr-defined]
+
+    def person(email: str) -> EnrollmentRequest:
+        return EnrollmentRequest(contact_details=ContactDetails(email=email), enrollment_channel="EVENT")
+
+    enrolled = await box.add(person("kiosk.one@example.com"), environment="sandbox")
+    await box.send(enrolled.key, client)
+    duplicate = await box.add(person("jane.doe@example.com"), environment="sandbox")
+    await box.send(duplicate.key, client)
+    faults = f"{base_url}/_sandbox/faults"
+    async with httpx.AsyncClient() as control:
+        (await control.put(faults, json={"reset": {"next": 10}})).raise_for_status()
+    unknown = await box.add(person("kiosk.two@example.com"), environment="sandbox")
+    await box.send(unknown.key, client)
+    async with httpx.AsyncClient() as control:
+        (await control.put(faults, json={})).raise_for_status()
+    await box.add(person("kiosk.three@example.com"), environment="sandbox")
+
+    bar = QStatusBar()
+    view = OutboxView(context, bar, lambda _name: None, lambda _name: "Sandbox")  # type: ignore[arg-type]
+    view.outbox = box
+    dialog = OutboxDialog(view)
+    dialog.show()
+    await _settle()
+    path = out / "outbox-list.png"
+    dialog.grab().save(str(path))
+    dialog.hide()
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:

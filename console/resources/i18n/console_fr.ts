@@ -87,6 +87,25 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>An unsent form was kept</source>
+        <translation>Un formulaire non envoyé a été gardé</translation>
+    </message>
+    <message>
+        <source>The console closed before these details were enrolled. Restore them into the form?</source>
+        <translation>La console s’est fermée avant l’inscription de ces renseignements. Les remettre dans le formulaire?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Jeter</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+</context>
+<context>
     <name>EnrollForm</name>
     <message>
         <source>Personal details</source>

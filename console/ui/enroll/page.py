@@ -29,6 +29,7 @@ from console.audit import AuditLog
 from console.field_profiles import ProfileSet, load_field_profiles
 from console.services.enrollment import EnrollmentFlow, Outcome, Phase
 from console.ui import theme
+from console.ui.enroll.draft_keeper import DraftKeeper
 from console.ui.enroll.duplicates import DuplicateViews, with_ref
 from console.ui.enroll.form import EnrollForm
 from console.ui.enroll.header import EnrollHeader
@@ -77,6 +78,8 @@ class EnrollPage(QWidget):
         self.form.sig_changed.connect(self._form_changed)
         self.status = StatusPanel(self)
         self.waits = WaitNotice(self.status)
+        drafts = context.drafts
+        self.drafts = DraftKeeper(self.form, self.status, drafts, self._typing) if drafts else None
         self.duplicates = DuplicateViews(
             self.status,
             lambda number: self.sig_open_member.emit(number),
@@ -207,8 +210,14 @@ class EnrollPage(QWidget):
         if work is not None:
             run_task(work)
 
+    def _typing(self) -> bool:
+        """The form is shown and editable: what it holds is worth a draft."""
+        return self.stack.currentIndex() == 0 and not self._sending and not self.flow.locked
+
     def _clear_clicked(self) -> None:
         self.form.clear()
+        if self.drafts is not None:
+            self.drafts.forget()
         self._discard()
         self.status.hide_state()
         self.form.set_read_only(False)
@@ -374,6 +383,8 @@ class EnrollPage(QWidget):
         """Leave the enrollment to the outbox (sent from there) and free the form for the next person."""
         self.flow.keep_for_later()
         self.form.clear()
+        if self.drafts is not None:
+            self.drafts.forget()
         self.form.set_read_only(False)
         self.status.show_state(
             "info",
@@ -406,6 +417,8 @@ class EnrollPage(QWidget):
         request = outcome.request
         assert outcome.result is not None and request is not None
         self.status.hide_state()
+        if self.drafts is not None:
+            self.drafts.forget()
         self.success.show_result(outcome.result, request, session.env.label)
         if outcome.consent_error is not None:
             self.success.show_note(
