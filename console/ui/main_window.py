@@ -163,7 +163,6 @@ class MainWindow(QMainWindow):
         self.outbox_view = OutboxView(
             self.context, self.statusBar(), self._outbox_client, self._environment_label
         )
-        self.spawn(self.outbox_view.start())
         self.outbox_action = QAction(self.tr("Enrollments &waiting…"), self)
         self.outbox_action.triggered.connect(self.outbox_view.show_list)
         self.menu_view.addAction(self.outbox_action)
@@ -465,6 +464,8 @@ class MainWindow(QMainWindow):
                     await self.sessions.sign_in_demo(session)
             except CollectorError as exc:
                 self.show_notice(error_text(exc))
+        if self.outbox_view is not None and self.outbox_view.background is None:
+            self.spawn(self.outbox_view.start())  # resumes what a crash left in the outbox
         if not session.signed_in:
             self.open_sign_in()
         self.show_search()

@@ -156,9 +156,9 @@ class OutboxView(QObject):
 
     async def start(self) -> None:
         """Open the outbox (resuming what a crash left) and run its sender until the window closes."""
-        self.outbox = await self.context.outbox.get()
+        self.background = ob.OutboxSender(await self.context.outbox.get(), self._client_for)
+        self.outbox = self.background.outbox
         self.outbox.subscribe(lambda _item: self.refresh())
-        self.background = ob.OutboxSender(self.outbox, self._client_for)
         self.refresh()
         await self.background.run()
 

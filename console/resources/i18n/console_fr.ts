@@ -363,6 +363,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Inscrire cette personne (Ctrl+Entrée)</translation>
     </message>
     <message>
+        <source>Waiting for the service to say whether this member was created.</source>
+        <translation>En attente du service pour savoir si ce membre a été créé.</translation>
+    </message>
+    <message>
         <source>To enroll, fix: %1</source>
         <translation>Pour inscrire, corrigez&#xa0;: %1</translation>
     </message>
@@ -373,6 +377,18 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>Ready to enroll.</source>
         <translation>Prêt pour l&apos;inscription.</translation>
+    </message>
+    <message>
+        <source>Save and send &amp;later</source>
+        <translation>Enregistrer et envoyer plu&amp;s tard</translation>
+    </message>
+    <message>
+        <source>Saved in the outbox</source>
+        <translation>Enregistrée dans la boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>The console keeps this enrollment and sends it when the service answers again.</source>
+        <translation>La console garde cette inscription et l’envoie dès que le service répond de nouveau.</translation>
     </message>
     <message>
         <source>No environment</source>
@@ -431,18 +447,6 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>Too many requests</source>
-        <translation>Trop de demandes</translation>
-    </message>
-    <message>
-        <source>Still being processed</source>
-        <translation>Traitement toujours en cours</translation>
-    </message>
-    <message>
-        <source>Service unavailable</source>
-        <translation>Service indisponible</translation>
-    </message>
-    <message>
         <source>%1 Trying again on its own in %2 s.</source>
         <translation>%1 Nouvel essai automatique dans %2 s.</translation>
     </message>
@@ -455,20 +459,8 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Appuyez sur «&#xa0;Vérifier de nouveau&#xa0;»&#xa0;: la demande reprend la même clé d&apos;inscription, l&apos;adhérent ne peut donc jamais être créé deux fois.</translation>
     </message>
     <message>
-        <source>Keep editing</source>
-        <translation>Continuer la modification</translation>
-    </message>
-    <message>
         <source>Check &amp;again</source>
         <translation>&amp;Vérifier de nouveau</translation>
-    </message>
-    <message>
-        <source>Outcome still unknown</source>
-        <translation>Résultat toujours inconnu</translation>
-    </message>
-    <message>
-        <source>If you change the form and enroll, the service refuses a second member with the same email. Press Enroll without changes to check with the same key.</source>
-        <translation>Si vous modifiez le formulaire et inscrivez, le service refusera un deuxième adhérent avec le même courriel. Appuyez sur Inscrire sans rien changer pour vérifier avec la même clé.</translation>
     </message>
     <message>
         <source>Fix the fields marked in red and enroll again.</source>
@@ -1105,6 +1097,10 @@ Pour le personnel des partenaires AIR MILES.</translation>
         <translation>Requêtes envoyées et leurs réponses, caviardées (Ctrl+Maj+R)</translation>
     </message>
     <message>
+        <source>Enrollments &amp;waiting…</source>
+        <translation>Inscriptions e&amp;n attente…</translation>
+    </message>
+    <message>
         <source>Back (Alt+Left)</source>
         <translation>Retour (Alt+Gauche)</translation>
     </message>
@@ -1279,6 +1275,89 @@ Tapez %1 pour y passer.</translation>
     <message>
         <source>The signed-in member</source>
         <translation>L&apos;adhérent connecté</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>Waiting: the console sends it when the service answers.</source>
+        <translation>En attente&#xa0;: la console l’envoie dès que le service répond.</translation>
+    </message>
+    <message>
+        <source>No keyring works on this computer: enrollments waiting to be sent are kept in memory only and are lost if the console closes.</source>
+        <translation>Aucun trousseau ne fonctionne sur cet ordinateur&#xa0;: les inscriptions en attente d’envoi sont gardées en mémoire seulement et seront perdues si la console se ferme.</translation>
+    </message>
+    <message>
+        <source>1 enrollment waiting</source>
+        <translation>1 inscription en attente</translation>
+    </message>
+    <message>
+        <source>Needs attention: an active member already uses this email. Look the member up on the Search page.</source>
+        <translation>À vérifier&#xa0;: un adhérent actif utilise déjà ce courriel. Cherchez-le dans la page Recherche.</translation>
+    </message>
+    <message>
+        <source>Needs attention: the details were kept in memory only and are lost. Check on the Search page whether this person is a member.</source>
+        <translation>À vérifier&#xa0;: les renseignements étaient gardés en mémoire seulement et sont perdus. Vérifiez dans la page Recherche si cette personne est adhérente.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Waiting: sign in to this environment to send it.</source>
+        <translation>En attente&#xa0;: connectez-vous à cet environnement pour l’envoyer.</translation>
+    </message>
+    <message>
+        <source>Sent, answer not received yet: the console asks again with the same key.</source>
+        <translation>Envoyée, réponse pas encore reçue&#xa0;: la console redemande avec la même clé.</translation>
+    </message>
+    <message>
+        <source>%1 enrollments waiting</source>
+        <translation>%1 inscriptions en attente</translation>
+    </message>
+    <message>
+        <source>Enrollments waiting to be sent</source>
+        <translation>Inscriptions en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Enrollments in the outbox</source>
+        <translation>Inscriptions dans la boîte d’envoi</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>&amp;Envoyer maintenant</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Envoyer maintenant</translation>
+    </message>
+    <message>
+        <source>Enrollments waiting</source>
+        <translation>Inscriptions en attente</translation>
+    </message>
+    <message>
+        <source>Show the enrollments waiting to be sent</source>
+        <translation>Afficher les inscriptions en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>Enrolled: %1</source>
+        <translation>Inscrite&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Needs attention: the service refused some details (%1). Enroll this person again from the form with the details corrected.</source>
+        <translation>À vérifier&#xa0;: le service a refusé certains renseignements (%1). Inscrivez de nouveau cette personne à partir du formulaire, renseignements corrigés.</translation>
+    </message>
+    <message>
+        <source>Waiting: the service asked to wait; the console tries again at %1.</source>
+        <translation>En attente&#xa0;: le service a demandé d’attendre; la console réessaie à %1.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting.</source>
+        <translation>Rien n’est en attente.</translation>
+    </message>
+    <message>
+        <source>Added %1 · %2 · %3</source>
+        <translation>Ajoutée à %1 · %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +1877,14 @@ Tapez %1 pour afficher les en-têtes et les corps.</translation>
     <message>
         <source>Answer timeout (seconds)</source>
         <translation>Délai de réponse (secondes)</translation>
+    </message>
+    <message>
+        <source>Seconds one call to the Collector Service or its sign-in may take in all, retries and waits included.</source>
+        <translation>Durée maximale, en secondes, d’un appel au Collector Service ou à sa connexion, nouvelles tentatives et attentes comprises.</translation>
+    </message>
+    <message>
+        <source>Call deadline (seconds)</source>
+        <translation>Délai maximal d’un appel (secondes)</translation>
     </message>
     <message>
         <source>Minutes without keyboard or mouse input before the window locks and hides member data; 0 never locks.</source>
@@ -2475,6 +2562,57 @@ Tapez %2 pour activer cette option.</translation>
     <message>
         <source>An override needs a reason.</source>
         <translation>Une dérogation exige un motif.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitNotice</name>
+    <message>
+        <source>Too many requests</source>
+        <translation>Trop de requêtes</translation>
+    </message>
+    <message>
+        <source>The service asked the console to slow down.</source>
+        <translation>Le service a demandé à la console de ralentir.</translation>
+    </message>
+    <message>
+        <source>Service unavailable</source>
+        <translation>Service indisponible</translation>
+    </message>
+    <message>
+        <source>The service is unavailable right now.</source>
+        <translation>Le service est indisponible pour le moment.</translation>
+    </message>
+    <message>
+        <source>Still being processed</source>
+        <translation>Traitement en cours</translation>
+    </message>
+    <message>
+        <source>The service is still processing this enrollment.</source>
+        <translation>Le service traite encore cette inscription.</translation>
+    </message>
+    <message>
+        <source>Service error</source>
+        <translation>Erreur du service</translation>
+    </message>
+    <message>
+        <source>The service had an internal error.</source>
+        <translation>Le service a eu une erreur interne.</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Problème de connexion</translation>
+    </message>
+    <message>
+        <source>The service could not be reached.</source>
+        <translation>Le service est injoignable.</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>Pas encore de réponse</translation>
+    </message>
+    <message>
+        <source>The service did not answer in time.</source>
+        <translation>Le service n’a pas répondu à temps.</translation>
     </message>
 </context>
 </TS>
