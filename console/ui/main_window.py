@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         for page in (self.search_page, self.member_page, self.enroll_page, self.lock_screen):
             self.pages.addWidget(page)
         self.search_page.sig_open_member.connect(self.open_member)
+        self.search_page.sig_enroll_requested.connect(self.enroll_with)
         self.enroll_page.sig_open_member.connect(self.open_member)
         self.pages.setCurrentWidget(self.search_page)
         self.pages.removeWidget(self.starting_page)
@@ -312,6 +313,14 @@ class MainWindow(QMainWindow):
         self._navigate(self.enroll_page)
         if self.enroll_page is not None:
             self.enroll_page.focus_first_field()
+
+    def enroll_with(self, values: dict[str, str]) -> None:
+        """The enrollment form with what the agent searched for filled in (empty fields only)."""
+        if self.enroll_page is None:
+            return
+        self.show_enroll()
+        self.enroll_page.form.prefill(values)
+        self.enroll_page.focus_first_field()
 
     def open_member(self, collector_number: str | None) -> None:
         if self.member_page is not None:

@@ -209,3 +209,19 @@ def test_access_keys_are_unique_in_every_window_and_dialog(qtbot: QtBot, make_wi
         keys = _widget_keys(dialog)
         assert not _duplicates(keys), f"{type(dialog).__name__}: {_duplicates(keys)}"
         dialog.hide()
+
+
+def test_enroll_this_person_carries_the_searched_values_into_the_form(
+        qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = _ready(qtbot, make_window)
+    page = window.search_page
+    page.search_box.setText("Nobody-Here, Zoë k1a0b1")
+    with qtbot.waitSignal(page.sig_results_shown, timeout=15_000):
+        page.run_search()
+    assert page.enroll_button.isVisible()
+    page.enroll_button.click()
+    assert window.pages.currentWidget() is window.enroll_page
+    form = window.enroll_page.form
+    assert form.field("personalDetails.lastName").text() == "Nobody-Here"
+    assert form.field("personalDetails.firstName").text() == "Zoë"
+    assert form.field("addressDetails.postalCode").text() == "K1A 0B1"

@@ -1756,6 +1756,18 @@ Tapez %1 pour afficher les en-têtes et les corps.</translation>
         <translation>Rechercher</translation>
     </message>
     <message>
+        <source>Enroll this &amp;person</source>
+        <translation>Inscrire cette &amp;personne</translation>
+    </message>
+    <message>
+        <source>Enroll this person</source>
+        <translation>Inscrire cette personne</translation>
+    </message>
+    <message>
+        <source>Open the enrollment form with what you searched for</source>
+        <translation>Ouvrir le formulaire d’inscription avec ce que vous avez cherché</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
@@ -1792,20 +1804,72 @@ Tapez %1 pour afficher les en-têtes et les corps.</translation>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <source>No member matches this search.</source>
-        <translation>Aucun adhérent ne correspond à cette recherche.</translation>
+        <source>email “%1”</source>
+        <translation>le courriel « %1 »</translation>
     </message>
     <message>
-        <source>%1 members shown; more are available.</source>
-        <translation>%1 adhérents affichés; d&apos;autres sont disponibles.</translation>
+        <source>phone %1</source>
+        <translation>le téléphone %1</translation>
     </message>
     <message>
-        <source>%1 members found.</source>
-        <translation>%1 adhérents trouvés.</translation>
+        <source>last name “%1”</source>
+        <translation>le nom « %1 »</translation>
+    </message>
+    <message>
+        <source>first name “%1”</source>
+        <translation>le prénom « %1 »</translation>
+    </message>
+    <message>
+        <source>postal code %1</source>
+        <translation>le code postal %1</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>No member has %1.</source>
+        <translation>Aucun adhérent n’a %1.</translation>
+    </message>
+    <message>
+        <source>Names match ignoring case and accents.</source>
+        <translation>Les noms sont comparés sans tenir compte des majuscules ni des accents.</translation>
+    </message>
+    <message>
+        <source>Examples: %1</source>
+        <translation>Exemples : %1</translation>
     </message>
     <message>
         <source>Not a collector number (11 digits starting with 8) or a phone number (10 digits).</source>
         <translation>Ni un numéro d&apos;adhérent (11 chiffres commençant par 8) ni un numéro de téléphone (10 chiffres).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member shown; more are available.</source>
+        <translation>
+            <numerusform>%n adhérent affiché; il y en a d’autres.</numerusform>
+            <numerusform>%n adhérents affichés; il y en a d’autres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members shown; more are available.</source>
+        <translation>
+            <numerusform>%n adhérent affiché; il y en a d’autres.</numerusform>
+            <numerusform>%n adhérents affichés; il y en a d’autres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member found.</source>
+        <translation>
+            <numerusform>%n adhérent trouvé.</numerusform>
+            <numerusform>%n adhérents trouvés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members found.</source>
+        <translation>
+            <numerusform>%n adhérent trouvé.</numerusform>
+            <numerusform>%n adhérents trouvés.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This email address is not valid.</source>
@@ -1822,10 +1886,6 @@ Tapez %1 pour afficher les en-têtes et les corps.</translation>
     <message>
         <source>The check digit does not match.</source>
         <translation>Le chiffre de contrôle ne correspond pas.</translation>
-    </message>
-    <message>
-        <source>Examples: 8000 000 0007 · jane.doe@example.com · 416 555 0123 · Tremblay, Élise · Doe K1A 0B1</source>
-        <translation>Exemples&#xa0;: 8000 000 0007 · jane.doe@example.com · 416 555 0123 · Tremblay, Élise · Doe K1A 0B1</translation>
     </message>
     <message>
         <source>Collector number: the check digit does not match. Enter looks it up anyway.</source>

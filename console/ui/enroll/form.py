@@ -303,6 +303,21 @@ class EnrollForm(QWidget):
         """The input widget of `path` (e.g. "personalDetails.firstName", "contactDetails.phones[1]")."""
         return self._fields[path].editor
 
+    def prefill(self, values: dict[str, str]) -> list[str]:
+        """Put `values` (by form path) into the fields that are still empty; the paths filled."""
+        filled = []
+        for path, value in values.items():
+            item = self._fields.get(path)
+            if item is None or not isinstance(item.editor, QLineEdit) or item.editor.text().strip():
+                continue
+            item.editor.setText(value)
+            item.touched = True
+            filled.append(path)
+        if filled:
+            self.revalidate()
+            self.sig_changed.emit()
+        return filled
+
     def has_input(self) -> bool:
         """True once something is typed or a consent ticked (choices left at their defaults do not count)."""
         editors = [item.editor for item in self._fields.values()]

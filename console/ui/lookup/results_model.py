@@ -65,8 +65,12 @@ class ResultsModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), start, start + len(items) - 1)
         self._rows.extend(items)
         self.endInsertRows()
-        if self._sort is not None:
-            self.sort(*self._sort)
+        self._sort = None  # the new rows sit below the ones read before: nothing moves
+
+    @property
+    def sorted_by(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order the user last sorted by, until more rows arrive (None: service order)."""
+        return self._sort
 
     # -- Qt model ---------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -108,7 +112,10 @@ class ResultsModel(QAbstractTableModel):
         return value
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the loaded rows; the order is kept as further pages arrive."""
+        """Sort the loaded rows (rows loaded later go below them); a negative column changes nothing."""
+        if column < 0:
+            self._sort = None
+            return
         self._sort = (column, order)
         key = _COLUMNS[column]
         self.layoutAboutToBeChanged.emit()

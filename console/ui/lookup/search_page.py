@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from console.api.errors import CollectorError
 from console.api.redaction import mask_collector_number
+from console.services.enrollment_fields import format_phone
 from console.ui.lookup.messages import Action, describe_error
 from console.ui.lookup.query import Problem, Query, QueryKind, parse_query
 from console.ui.lookup.recent import RecentMembers
@@ -32,6 +33,8 @@ from console.ui.tasks import PageTasks, alive
 
 PAGE_SIZE = 50
 SEARCH_CAPABILITY = "search"
+EXAMPLES = ("8000 000 0007", "jane.doe@example.com", "416 555 0101", "Tremblay, Élise", "Doe M5X 1A9")
+"""Shown under the search box; each finds a member of the sandbox's seed (a test holds them to it)."""
 
 
 class ResultsView(QTableView):
@@ -45,6 +48,8 @@ class ResultsView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order
+        self.horizontalHeader().setSortIndicatorClearable(True)
         self.setSortingEnabled(True)
         self.setAlternatingRowColors(True)
         self.setTabKeyNavigation(False)
@@ -80,6 +85,8 @@ class SearchPage(QWidget):
     """(collector_number): open this member in the member view."""
     sig_results_shown = Signal()
     """A page of results (or a message instead of results) is on screen."""
+    sig_enroll_requested = Signal(dict)
+    """(values by enrollment field path): nobody matched; enroll this person with what was typed."""
 
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,13 +116,18 @@ class SearchPage(QWidget):
         self.message.setObjectName("searchMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-weight: bold;")
+        self.enroll_button = QPushButton(self.tr("Enroll this &person"))
+        self.enroll_button.setObjectName("enrollThisPerson")
+        self.enroll_button.setAccessibleName(self.tr("Enroll this person"))
+        self.enroll_button.setToolTip(self.tr("Open the enrollment form with what you searched for"))
+        self.enroll_button.clicked.connect(self._enroll_this_person)
+        self.enroll_button.hide()
 
         self.model = ResultsModel(self)
         self.table = ResultsView()
         self.table.setObjectName("searchResults")
         self.table.setAccessibleName(self.tr("Search results"))
         self.table.setModel(self.model)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.sig_open_row.connect(self._open_row)
         self.count_label = QLabel()
         self.load_more_button = QPushButton(self.tr("Load more"))
@@ -136,7 +148,10 @@ class SearchPage(QWidget):
         more_row.addWidget(self.count_label, 1)
         more_row.addWidget(self.load_more_button)
         results = QVBoxLayout()
-        results.addWidget(self.message)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.enroll_button, 0, Qt.AlignmentFlag.AlignTop)
+        results.addLayout(message_row)
         results.addWidget(self.table, 1)
         results.addLayout(more_row)
         recent_box = QGroupBox(self.tr("Recent members"))
@@ -151,7 +166,8 @@ class SearchPage(QWidget):
         layout.addLayout(body, 1)
 
         QWidget.setTabOrder(self.search_box, self.search_button)
-        QWidget.setTabOrder(self.search_button, self.table)
+        QWidget.setTabOrder(self.search_button, self.enroll_button)
+        QWidget.setTabOrder(self.enroll_button, self.table)
         QWidget.setTabOrder(self.table, self.load_more_button)
         QWidget.setTabOrder(self.load_more_button, self.recent_list)
 
@@ -195,6 +211,7 @@ class SearchPage(QWidget):
         self._cursor = None
         self._query = None
         self.message.clear()
+        self.enroll_button.hide()
         self.count_label.clear()
         self.load_more_button.hide()
 
@@ -260,16 +277,18 @@ class SearchPage(QWidget):
         self.load_more_button.setEnabled(True)
         first_page = cursor is None
         self.model.append(page.items)
+        if self.model.sorted_by is None:  # a later page sits below the sorted rows: the header says so
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._cursor = page.next_cursor
         self.load_more_button.setVisible(self._cursor is not None)
         count = self.model.rowCount()
         if count == 0:
-            self._show_message(self.tr("No member matches this search."))
+            self._show_message(self._no_match_text(query), emit=False)
+            self.enroll_button.show()
+            self.sig_results_shown.emit()
         else:
             self._show_message("", emit=False)
-            self.count_label.setText(
-                (self.tr("%1 members shown; more are available.") if self._cursor else
-                 self.tr("%1 members found.")).replace("%1", str(count)))
+            self.count_label.setText(self._count_text(count))
             if first_page:
                 self.table.selectRow(0)
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -301,7 +320,50 @@ class SearchPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, member.collector_number)
             self.recent_list.addItem(item)
 
+    def _count_text(self, count: int) -> str:
+        """ "1 member found." / "50 members shown; …": English by its two sources, French by the catalogue's
+        plural forms (which also make 0 singular)."""
+        if self._cursor:
+            return (self.tr("%n member shown; more are available.", "", count) if count == 1 else
+                    self.tr("%n members shown; more are available.", "", count))
+        return (self.tr("%n member found.", "", count) if count == 1 else
+                self.tr("%n members found.", "", count))
+
+    def _no_match_text(self, query: Query) -> str:
+        """What was searched, in words: "No member has last name “Roy” and first name “Élise”." """
+        parts = []
+        if query.email:
+            parts.append(self.tr("email “%1”").replace("%1", query.email))
+        if query.phone:
+            parts.append(self.tr("phone %1").replace("%1", format_phone(query.phone)))
+        if query.last_name:
+            parts.append(self.tr("last name “%1”").replace("%1", query.last_name))
+        if query.first_name:
+            parts.append(self.tr("first name “%1”").replace("%1", query.first_name))
+        if query.postal_code:
+            parts.append(self.tr("postal code %1").replace("%1", query.postal_code))
+        searched = self.tr(" and ").join(parts)
+        text = self.tr("No member has %1.").replace("%1", searched)
+        if query.last_name:
+            text += " " + self.tr("Names match ignoring case and accents.")
+        return text
+
+    def _enroll_this_person(self) -> None:
+        """Hand what was searched to the enrollment form (email, phone, names, postal code)."""
+        query = self._query
+        if query is None:
+            return
+        values = {
+            "personalDetails.lastName": query.last_name,
+            "personalDetails.firstName": query.first_name,
+            "addressDetails.postalCode": query.postal_code,
+            "contactDetails.email": query.email,
+            "contactDetails.phones[0]": format_phone(query.phone) if query.phone else None,
+        }
+        self.sig_enroll_requested.emit({path: value for path, value in values.items() if value})
+
     def _show_message(self, text: str, *, emit: bool = True) -> None:
+        self.enroll_button.hide()
         self.message.setText(text)
         self.message.setVisible(bool(text))
         if text and emit:
@@ -321,8 +383,7 @@ class SearchPage(QWidget):
     def _update_hint(self, text: str) -> None:
         query = parse_query(text)
         if query.kind is QueryKind.EMPTY:
-            hint = self.tr("Examples: 8000 000 0007 · jane.doe@example.com · 416 555 0123 · "
-                           "Tremblay, Élise · Doe K1A 0B1")
+            hint = self.tr("Examples: %1").replace("%1", " · ".join(EXAMPLES))
         elif query.kind is QueryKind.INVALID:
             hint = self._problem_text(query.problems[0])
         elif query.kind is QueryKind.NUMBER:

@@ -34,16 +34,18 @@ def test_typed_last_name_is_shown(qapp) -> None:
     assert texts(model, 2) == ["J."]
 
 
-def test_sort_is_kept_when_pages_arrive(qapp) -> None:
+def test_rows_of_a_later_page_go_below_and_nothing_moves(qapp) -> None:
     model = ResultsModel()
-    model.append([item("80000000014", "b", "B", city="Zurich"), item("80000000007", "a", "A", city="Albany")])
+    model.append([item("80000000007", "a", "A", city="Albany"), item("80000000014", "b", "B", city="Zurich")])
     model.sort(3, Qt.SortOrder.DescendingOrder)
     assert texts(model, 3) == ["Zurich", "Albany"]
+    assert model.sorted_by == (3, Qt.SortOrder.DescendingOrder)
     keep = QPersistentModelIndex(model.index(1, 0))
     model.append([item("80000000021", "c", "C", city="Montréal")])
-    assert texts(model, 3) == ["Zurich", "Montréal", "Albany"]
-    assert keep.row() == 2
+    assert texts(model, 3) == ["Zurich", "Albany", "Montréal"]
+    assert keep.row() == 1
     assert model.data(model.index(keep.row(), 0), NUMBER_ROLE) == "80000000007"
+    assert model.sorted_by is None
     assert model.headerData(3, Qt.Orientation.Horizontal) == "City"
 
 

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from console import formats
 from console.ui.lookup import SearchPage
 from console.ui.lookup.results_model import NUMBER_ROLE
-from console.ui.lookup.search_page import PAGE_SIZE
+from console.ui.lookup.search_page import EXAMPLES, PAGE_SIZE
 from tests.ui.lookup.conftest import READONLY, Sessions
 
 JANE = "80000000007"
@@ -86,11 +86,44 @@ def test_search_by_last_name_and_postal_code(qtbot, search_page, context, sessio
     assert numbers(search_page) == [JANE]
 
 
-def test_no_match_says_so(qtbot, search_page, context, sessions: Sessions) -> None:
+def test_no_match_says_what_was_searched_and_offers_to_enroll(qtbot, search_page, context,
+                                                              sessions: Sessions) -> None:
     context.set_session(sessions.partner())
     search(qtbot, search_page, "nobody.here@example.com")
     assert search_page.model.rowCount() == 0
-    assert search_page.message.text() == "No member matches this search."
+    assert search_page.message.text() == "No member has email “nobody.here@example.com”."
+    search(qtbot, search_page, "Nobody-Here, Zoë h3g1p1")
+    assert search_page.message.text() == (
+        "No member has last name “Nobody-Here” and first name “Zoë” and postal code H3G 1P1. "
+        "Names match ignoring case and accents.")
+    assert search_page.enroll_button.isVisible()
+    with qtbot.waitSignal(search_page.sig_enroll_requested) as asked:
+        search_page.enroll_button.click()
+    assert asked.args == [{"personalDetails.lastName": "Nobody-Here", "personalDetails.firstName": "Zoë",
+                           "addressDetails.postalCode": "H3G 1P1"}]
+    search(qtbot, search_page, "Doe")
+    assert not search_page.enroll_button.isVisible()
+
+
+def test_every_example_under_the_box_finds_a_seeded_member(qtbot, search_page, context,
+                                                           sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    assert all(example in search_page.hint.text() for example in EXAMPLES)
+    for example in EXAMPLES:
+        if example.replace(" ", "").isdigit() and len(example.replace(" ", "")) == 11:
+            with qtbot.waitSignal(search_page.sig_open_member) as opened:
+                search_page.search_box.setText(example)
+                search_page.run_search()
+            assert opened.args == [JANE]
+            continue
+        search(qtbot, search_page, example)
+        assert {JANE, ELISE} & set(numbers(search_page)), example
+
+
+def test_one_member_found_is_said_in_the_singular(qtbot, search_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    search(qtbot, search_page, "jane.doe@example.com")
+    assert search_page.count_label.text() == "1 member found."
 
 
 def test_paging_with_load_more_until_the_end(qtbot, search_page, context, sessions: Sessions) -> None:
@@ -100,12 +133,16 @@ def test_paging_with_load_more_until_the_end(qtbot, search_page, context, sessio
     assert search_page.model.rowCount() == PAGE_SIZE
     assert search_page.load_more_button.isVisible()
     assert "more are available" in search_page.count_label.text()
+    first_page = numbers(search_page)
     pages = 1
     while search_page.load_more_button.isVisible():
+        before = numbers(search_page)
         with qtbot.waitSignal(search_page.sig_results_shown, timeout=15_000):
             search_page.load_more_button.click()
+        assert numbers(search_page)[: len(before)] == before, "Load more appends below, never reorders"
         pages += 1
     found = numbers(search_page)
+    assert found[:PAGE_SIZE] == first_page
     assert pages >= 3
     assert len(found) == len(set(found)) > 2 * PAGE_SIZE
     log = httpx.get(f"{session.env.api_base}/_sandbox/requests", params={"path": "/collectors/search"}).json()
@@ -193,3 +230,18 @@ def test_focus_search_and_accessible_names(search_page) -> None:
 
 def test_the_sandbox_numbers_pass_the_check_digit() -> None:
     assert formats.collector_number_checks(JANE)
+
+
+def test_load_more_after_sorting_keeps_the_sorted_rows_in_place(qtbot, search_page, context,
+                                                                sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    search(qtbot, search_page, "Smith")
+    header = search_page.table.horizontalHeader()
+    assert header.sortIndicatorSection() == -1, "the service's order until the agent sorts"
+    search_page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    sorted_rows = numbers(search_page)
+    with qtbot.waitSignal(search_page.sig_results_shown, timeout=15_000):
+        search_page.load_more_button.click()
+    assert numbers(search_page)[:PAGE_SIZE] == sorted_rows
+    assert len(numbers(search_page)) > PAGE_SIZE
+    assert header.sortIndicatorSection() == -1, "the new rows are not sorted: the header says so"
