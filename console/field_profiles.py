@@ -57,6 +57,8 @@ class FieldProfile:
     labels: Mapping[str, str]
     channels: tuple[str, ...]
     fields: Mapping[str, str]
+    channel: str | None = None
+    """The channel the form preselects ("channel" in the file); None: the only one, else none."""
 
     def shows(self, field: str) -> bool:
         return field in self.fields
@@ -112,7 +114,10 @@ def _profile(name: str, raw: Mapping[str, Any]) -> FieldProfile:
         raise ProfileError(f"profile {name!r}: unknown channel in {channels}")
     labels = dict(raw.get("label") or {"EN": name})
     ordered = {field: fields[field] for field in FIELDS if field in fields}
-    return FieldProfile(name=name, labels=labels, channels=channels, fields=ordered)
+    channel = raw.get("channel")
+    if channel is not None and channel not in channels:
+        raise ProfileError(f"profile {name!r}: preselected channel {channel!r} is not one of {channels}")
+    return FieldProfile(name=name, labels=labels, channels=channels, fields=ordered, channel=channel)
 
 
 def _consents(raw: Mapping[str, Any]) -> dict[str, ConsentWording]:

@@ -19,6 +19,7 @@ Qt-free. What it offers (the window's form and the headless CSV import run the v
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -63,6 +64,12 @@ MESSAGES: dict[str, str] = {
         "EnrollValidation", "Area code and exchange start with 2–9, e.g. 416-555-0123."
     ),
     "DATE_FORMAT": QT_TRANSLATE_NOOP("EnrollValidation", "Use the form YYYY-MM-DD, e.g. 1990-04-25."),
+    "DATE_FORMS": QT_TRANSLATE_NOOP(
+        "EnrollValidation", "Type a date such as 1990-04-25, 25/04/1990 or 25 April 1990."
+    ),
+    "DATE_READ_AS": QT_TRANSLATE_NOOP(
+        "EnrollValidation", "Read as %1 (day first). Check it with the customer."
+    ),
     "DATE_UNKNOWN": QT_TRANSLATE_NOOP("EnrollValidation", "There is no such date."),
     "DATE_FUTURE": QT_TRANSLATE_NOOP("EnrollValidation", "A date of birth cannot be in the future."),
     "TOO_YOUNG": QT_TRANSLATE_NOOP("EnrollValidation", "Members must be at least %1 years old."),
@@ -101,6 +108,8 @@ def problem_text(
     args = problem.args
     if problem.code == "POSTAL_PROVINCE":
         args = (args[0], province_names(args[1], language), province_names(args[2], language))
+    elif problem.code == "DATE_READ_AS":
+        args = (long_date(args[0], language),)
     for number, arg in enumerate(args, start=1):
         text = text.replace(f"%{number}", arg)
     return text
@@ -185,6 +194,69 @@ class FieldSpec:
 # Checks (text, spec, context) -> Check ----------------------------------------------------------------
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_LIKE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_DAY_FIRST = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
+    "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+}
+_MONTH_NAMES = {
+    "EN": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+    "FR": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"),
+}
+_FILLER = {"le", "the", "of", "de", "du", "er", "st", "nd", "rd", "th"}
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _month(word: str) -> int | None:
+    """The month a (possibly shortened, at least 3 letters) English or French month name means."""
+    if len(word) < 3:
+        return None
+    found = {number for name, number in _MONTHS.items() if name.startswith(word)}
+    return found.pop() if len(found) == 1 else None
+
+
+def parse_date(text: str) -> tuple[tuple[int, int, int], bool] | None:
+    """(year, month, day) and whether the reading had to guess the order; None when no date is written.
+
+    Accepts YYYY-MM-DD (also with / or .), DD/MM/YYYY and DD-MM-YYYY (day first, as in Canada; a first
+    number over 12 cannot be a month, a second one over 12 makes it month first), and a month written
+    out in English or French ("25 April 1990", "April 25, 1990", "1er avril 1990", "25 déc. 1990").
+    The numbers are not checked to make a real date here.
+    """
+    value = text.strip()
+    if match := _ISO_LIKE.fullmatch(value):
+        return (int(match[1]), int(match[2]), int(match[3])), False
+    if match := _DAY_FIRST.fullmatch(value):
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        if second > 12 >= first:
+            return (year, first, second), True  # month first, as written in the US
+        return (year, second, first), first <= 12 and first != second
+    words = re.findall(r"[^\W\d_]+|\d+", _plain(value))
+    months = [m for w in words if not w.isdigit() and w not in _FILLER and (m := _month(w)) is not None]
+    others = [w for w in words if not w.isdigit() and w not in _FILLER and _month(w) is None]
+    numbers = [w for w in words if w.isdigit()]
+    years = [n for n in numbers if len(n) == 4]
+    days = [n for n in numbers if len(n) <= 2]
+    if len(months) != 1 or others or len(years) != 1 or len(days) != 1:
+        return None
+    return (int(years[0]), months[0], int(days[0])), False
+
+
+def long_date(iso: str, language: str = "EN") -> str:
+    """'1990-04-05' -> '5 April 1990' ('5 avril 1990', '1er avril 1990' in French)."""
+    born = date.fromisoformat(iso)
+    code = "FR" if language.upper() == "FR" else "EN"
+    day = "1er" if code == "FR" and born.day == 1 else str(born.day)
+    return f"{day} {_MONTH_NAMES[code][born.month - 1]} {born.year}"
+
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
 

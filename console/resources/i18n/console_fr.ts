@@ -66,8 +66,8 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
 <context>
     <name>DateEntry</name>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-JJ</translation>
+        <source>YYYY-MM-DD or 25/04/1990</source>
+        <translation>AAAA-MM-JJ ou 25/04/1990</translation>
     </message>
     <message>
         <source>Pick…</source>
@@ -596,6 +596,14 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>Use the form YYYY-MM-DD, e.g. 1990-04-25.</source>
         <translation>Utilisez le format AAAA-MM-JJ, p. ex. 1990-04-25.</translation>
+    </message>
+    <message>
+        <source>Type a date such as 1990-04-25, 25/04/1990 or 25 April 1990.</source>
+        <translation>Tapez une date comme 1990-04-25, 25/04/1990 ou 25 avril 1990.</translation>
+    </message>
+    <message>
+        <source>Read as %1 (day first). Check it with the customer.</source>
+        <translation>Lu comme le %1 (le jour d’abord). Vérifiez avec le client.</translation>
     </message>
     <message>
         <source>A date of birth cannot be in the future.</source>

@@ -37,8 +37,7 @@ MAX_PHONES = fields.MAX_PHONES
 _ROW = re.compile(r"contactDetails\.phones\[(\d+)\]")
 _INPUT_WIDTHS = {"personalDetails.suffix": 140, "addressDetails.city": 300, "addressDetails.postalCode": 110}
 _PHONE_WIDTH = 200
-_INPUT_LENGTHS = {"addressDetails.postalCode": 7}
-_PHONE_LENGTH = 20  # digits with the punctuation people type
+BIRTH = "personalDetails.dateOfBirth"
 
 
 @dataclass
@@ -172,10 +171,10 @@ class EnrollForm(QWidget):
             editor.currentIndexChanged.connect(lambda _i, p=path: self._edited(p))
         return item
 
-    def _line(self, max_length: int, placeholder: str, width: int) -> QLineEdit:
+    def _line(self, placeholder: str, width: int) -> QLineEdit:
+        """A line with no length cap: too long a text is kept whole and the field says so (never cut)."""
         edit = QLineEdit(self)
         edit.setMaximumWidth(width)
-        edit.setMaxLength(max_length)
         edit.setPlaceholderText(placeholder)
         return edit
 
@@ -197,8 +196,7 @@ class EnrollForm(QWidget):
         elif spec.check is fields.check_choice:
             self._add(spec.path, caption, self._combo(self._choice_items(spec)))
         else:
-            length = spec.max_length or _INPUT_LENGTHS.get(spec.path, 0)
-            edit = self._line(length, texts.hint(spec), _INPUT_WIDTHS.get(spec.path, 420))
+            edit = self._line(texts.hint(spec), _INPUT_WIDTHS.get(spec.path, 420))
             if spec.check is fields.check_email:
                 edit.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
             self._add(spec.path, caption, edit)
@@ -218,7 +216,7 @@ class EnrollForm(QWidget):
             number = fields.PHONE_NUMBER
             kind = self._combo(kinds, blank=None)
             kind.setAccessibleName(texts.label(fields.PHONE_TYPE).replace("%1", str(row + 1)))
-            edit = self._line(_PHONE_LENGTH, texts.hint(number), _PHONE_WIDTH)
+            edit = self._line(texts.hint(number), _PHONE_WIDTH)
             edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
             caption = texts.label(number).replace("%1", str(row + 1))
             item = self._add(f"contactDetails.phones[{row}]", caption, edit, kind)
@@ -276,7 +274,9 @@ class EnrollForm(QWidget):
             self.channel.addItem("—", "")
         for channel in channels:
             self.channel.addItem(names[channel], channel)
-        self.channel.setCurrentIndex(max(self.channel.findData(current), 0))
+        kept = self.channel.findData(current) if current else -1
+        preselected = self.channel.findData(self.profile.channel) if self.profile.channel else -1
+        self.channel.setCurrentIndex(kept if kept >= 0 else max(preselected, 0))
         self.channel.blockSignals(False)
 
     @staticmethod
@@ -361,6 +361,9 @@ class EnrollForm(QWidget):
                 raw[fields.phone_path(int(path[-2]), "type")] = item.kind.currentData() or ""
             else:
                 raw[path] = editor.text()
+        parsed = fields.parse_date(raw.get(BIRTH, ""))
+        if parsed is not None:  # 25/04/1990, 25 avril 1990...: checked as the date they mean
+            raw[BIRTH] = "{:04d}-{:02d}-{:02d}".format(*parsed[0])
         return raw
 
     # Editing -----------------------------------------------------------------------------------
@@ -438,8 +441,18 @@ class EnrollForm(QWidget):
         for path, item in self._fields.items():
             if item.server_problem is not None and self._shown(path):
                 problems.setdefault(path, item.server_problem)
+        self._explain_date(problems, reading)
         consents = self.consents.answers() if self.profile.shows(fields.CONSENTS) else []
         return FormState(reading, consents, self.consent_language, problems)
+
+    def _explain_date(self, problems: dict[str, fields.Problem], reading: fields.Reading) -> None:
+        """The forms a date may take when none fits; how a date with a guessed order was read."""
+        problem = problems.get(BIRTH)
+        if problem is not None and problem.code == "DATE_FORMAT":
+            problems[BIRTH] = fields.Problem("DATE_FORMS")
+        parsed = fields.parse_date(self.field(BIRTH).text())
+        if problem is None and parsed is not None and parsed[1] and BIRTH in reading.values:
+            problems[BIRTH] = fields.Problem("DATE_READ_AS", (reading.values[BIRTH],), warning=True)
 
     def revalidate(self) -> FormState:
         """Check every field and show the messages of those the user has reached."""

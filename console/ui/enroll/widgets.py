@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from console.services.enrollment_fields import parse_date
 from console.ui import theme
 
 
@@ -68,8 +70,7 @@ class DateEntry(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.edit.setMaxLength(10)
+        self.edit.setPlaceholderText(self.tr("YYYY-MM-DD or 25/04/1990"))
         self.edit.setMaximumWidth(140)
         self.button = QToolButton(self)
         self.button.setText(self.tr("Pick…"))
@@ -97,13 +98,24 @@ class DateEntry(QWidget):
     def _prepare_calendar(self) -> None:
         today = date.today()
         self.calendar.setMaximumDate(QDate(today.year, today.month, today.day))
-        try:
-            current = date.fromisoformat(self.edit.text().strip())
-        except ValueError:
-            current = date(today.year - 30, 1, 1)
+        current = _near(self.edit.text(), today)
         self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
 
     def _picked(self, picked: QDate) -> None:
         self.edit.setText(picked.toString("yyyy-MM-dd"))
         self.button.menu().close()
         self.sig_picked.emit()
+
+
+def _near(text: str, today: date) -> date:
+    """Where the calendar opens: the date typed, else the year typed, else thirty years ago."""
+    parsed = parse_date(text)
+    if parsed is not None:
+        try:
+            return date(*parsed[0])
+        except ValueError:
+            pass
+    year = re.search(r"\b(19|20)\d{2}\b", text)
+    if year is not None and int(year[0]) <= today.year:
+        return date(int(year[0]), 1, 1)
+    return date(today.year - 30, 1, 1)
