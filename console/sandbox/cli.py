@@ -34,6 +34,19 @@ Collector sandbox listening on {url}
 Press Ctrl+C to stop."""
 
 
+EPILOG = """\
+data: collectors, issued numbers, idempotency records, refresh tokens and sign-in blocks are kept
+  in SQLite (WAL; an answer is on disk before it is sent), in --db PATH or by default in the
+  console's data folder; --in-memory keeps nothing. POST /_sandbox/reset restores the seed; a
+  collector number is never issued twice.
+limits: body 64 KiB (413 PAYLOAD_TOO_LARGE); JSON depth 32, numbers 18 digits, valid UTF-8 only,
+  10 consents, headers 16 KiB (400 INVALID_REQUEST naming the field); a client that stops sending
+  is cut off after 5 s. Control values: latencyMs <= 60000, rates 0-1, counts <= 10000.
+sign-in blocks: 10 failed password or PIN attempts in a row block a login; lift them with
+  DELETE /_sandbox/blocks[?collectorNumber=N] or POST /_sandbox/reset.
+control endpoints (/_sandbox/*) answer loopback clients only, and refuse other sites (Origin, Host)."""
+
+
 def _rate(text: str) -> float:
     value = float(text)
     if not 0 <= value <= 1:
@@ -56,7 +69,12 @@ def _statuses(text: str) -> tuple[int, ...]:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="collector-sandbox", description="A local Collector Service sandbox.")
+    p = argparse.ArgumentParser(
+        prog="collector-sandbox",
+        description="A local Collector Service sandbox.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--port", type=int, default=8080, help="TCP port (0 = any free port; default 8080)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
     p.add_argument("--members", type=_members, default=500, help=f"synthetic collectors (≤ {MAX_MEMBERS})")

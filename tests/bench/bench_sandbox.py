@@ -18,6 +18,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 PARTNER = ("sandbox-partner", "sandbox-partner-secret")
-TARGET_RATIO = 0.5
+TARGET_RATIO = 0.65
 TARGET_SEARCH_P99_MS = 20.0
 DISCOVERY_LAST_NAMES = ("Smith", "Tremblay", "Gagnon", "Brown", "Roy", "Wilson", "Côté", "Patel")
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -164,8 +165,10 @@ async def drive(
     return result
 
 
-def start_sandbox(members: int, port: int) -> tuple[subprocess.Popen[bytes], float]:
+def start_sandbox(members: int, port: int, db: Path) -> tuple[subprocess.Popen[bytes], float]:
+    """The sandbox with persistence on (a fresh SQLite file in WAL mode), as testers run it."""
     command = [sys.executable, "-m", "console.sandbox", "--members", str(members), "--port", str(port)]
+    command += ["--db", str(db)]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
     while time.perf_counter() - started < 300:
@@ -337,7 +340,8 @@ def main() -> None:
     print(f"Starting the sandbox with {args.members:,} members on {base} (separate process) ...")
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"  machine: {os.cpu_count()} cores, load average {load} (other work skews the figures)")
-    process, startup = start_sandbox(args.members, port)
+    folder = tempfile.TemporaryDirectory()
+    process, startup = start_sandbox(args.members, port, Path(folder.name) / "bench.sqlite3")
     try:
         print(f"  ready in {startup:.1f} s")
         token = partner_token(base)
@@ -349,6 +353,7 @@ def main() -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        folder.cleanup()
     sys.exit(0 if report(*results, ping_missing=ping_missing) else 1)
 
 
