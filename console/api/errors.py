@@ -149,6 +149,10 @@ class IdempotencyInProgress(ApiError):
     default_message = "The same enrollment is still being processed. Try again in a moment."
 
 
+class PayloadTooLarge(ApiError):
+    default_message = "The request is too large for the service."
+
+
 class IdempotencyKeyReused(ApiError):
     default_message = "This enrollment key was already used for different details."
 
@@ -343,6 +347,7 @@ _BY_CODE: dict[str, tuple[int, type[ApiError]]] = {
     "DUPLICATE_COLLECTOR": (409, DuplicateCollector),
     "IDEMPOTENCY_IN_PROGRESS": (409, IdempotencyInProgress),
     "IDEMPOTENCY_KEY_REUSED": (422, IdempotencyKeyReused),
+    "PAYLOAD_TOO_LARGE": (413, PayloadTooLarge),
     "RATE_LIMITED": (429, RateLimited),
     "INTERNAL_ERROR": (500, ServerError),
     "SERVICE_UNAVAILABLE": (503, ServiceUnavailable),

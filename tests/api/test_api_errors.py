@@ -23,6 +23,7 @@ TABLE = [
     (409, "DUPLICATE_COLLECTOR", e.DuplicateCollector),
     (409, "IDEMPOTENCY_IN_PROGRESS", e.IdempotencyInProgress),
     (422, "IDEMPOTENCY_KEY_REUSED", e.IdempotencyKeyReused),
+    (413, "PAYLOAD_TOO_LARGE", e.PayloadTooLarge),
     (429, "RATE_LIMITED", e.RateLimited),
     (500, "INTERNAL_ERROR", e.ServerError),
     (503, "SERVICE_UNAVAILABLE", e.ServiceUnavailable),
