@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal
@@ -70,11 +71,20 @@ class Environment(BaseModel):
     paths: dict[str, str]
     embedded: bool = False
     demo_partner: tuple[str, str] | None = None
+    test_collector: str | None = None
+    """A collector the contract check may read (`collector-console check`)."""
 
     @field_validator("api_base", "auth_base")
     @classmethod
     def _base_url(cls, value: str) -> str:
         return check_base_url(value) if value else value
+
+    @field_validator("test_collector")
+    @classmethod
+    def _test_collector(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"8[0-9]{10}", value):
+            raise ValueError("a test collector is 11 digits starting with 8")
+        return value
 
     @field_validator("paths")
     @classmethod

@@ -115,6 +115,12 @@ class EnvironmentSession:
     def facts(self) -> TokenFacts | None:
         return self._tokens.facts() if self._tokens else None
 
+    async def access_token(self) -> str:
+        """The current access token (for the contract check's signature test); raises NotSignedIn."""
+        if self._tokens is None:
+            raise NotSignedIn()
+        return await self._tokens.access_token()
+
     async def load(self) -> None:
         """Read the remembered partner of this environment from the keyring (in a worker thread)."""
         self.remembered_partner = await self._remembered()

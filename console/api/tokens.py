@@ -254,6 +254,10 @@ class TokenManager(httpx.Auth):
             log.info("signed out of %s (%s); refresh token revoked: %s", self.env_name, self.method, revoked)
             return revoked
 
+    async def access_token(self) -> str:
+        """The current access token's value (renewed first when due), for a check that verifies it."""
+        return (await self._valid_token()).value
+
     def forget(self) -> None:
         """Drop the access token from memory (the refresh token stays for a later resume)."""
         self._closed = True

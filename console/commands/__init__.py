@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 
 COMMANDS: dict[str, str] = {
+    "check": "console.commands.check",
     "import": "console.commands.import_enrollments",
     "audit": "console.commands.audit",
 }
