@@ -12,8 +12,8 @@ import pytest
 from console.commands import check as command
 from console.sandbox import EmbeddedSandbox
 from console.services.check import CHECKS, Outcome
-from tests.api.keyrings import MemoryKeyring, using
 from tests.services.drift_server import Rule, drifted, header_rule, json_rule, status_rule
+from tests.support.keyrings import MemoryKeyring, using
 
 PARTNER = ("sandbox-partner", "sandbox-partner-secret")
 
