@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         self.requests_action.setToolTip(self.tr("Requests sent and their answers, redacted (Ctrl+Shift+R)"))
         self.toolbar.addAction(self.requests_action)
         self.menu_view.addAction(self.requests_action)
+        self.check_action = self._action(self.tr("&Check this environment…"), self.open_check)
+        self.add_tool(self.check_action)
         no_scroll_tab_stops(self)
         self.outbox_view = OutboxView(
             self.context, self.statusBar(), self._outbox_client, self._environment_label
@@ -261,6 +263,15 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self.tr("&About Collector Console"), self._show_about)
         self.menu_help.addActions([self.shortcuts_action, self.about_action])
         self.menu_tools.menuAction().setVisible(False)  # shown once a tool is added: add_tool()
+
+    def open_check(self) -> None:
+        """Tools → Check this environment: the contract check with its live list."""
+        from console.ui.check_dialog import CheckDialog
+
+        dialog = CheckDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.check_dialog = dialog
 
     def add_tool(self, action: QAction) -> None:
         """Put `action` in the Tools menu."""
