@@ -121,6 +121,12 @@ class EnvironmentSession:
             raise NotSignedIn()
         return await self._tokens.access_token()
 
+    async def renew_token(self) -> None:
+        """Renew the access token now ("Renew now" in the token view); raises NotSignedIn."""
+        if self._tokens is None:
+            raise NotSignedIn()
+        await self._tokens.renew()
+
     async def load(self) -> None:
         """Read the remembered partner of this environment from the keyring (in a worker thread)."""
         self.remembered_partner = await self._remembered()

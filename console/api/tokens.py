@@ -12,7 +12,7 @@ import asyncio
 import logging
 import time
 from collections.abc import AsyncGenerator, Callable, Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -54,6 +54,14 @@ class TokenFacts:
     method: Method
     collector_number: str | None
     client_id: str | None
+    issuer: str | None = None
+    header: dict[str, Any] = field(default_factory=dict)
+    """The JWT header (alg, kid, typ); empty for an opaque token."""
+    claims: dict[str, Any] = field(default_factory=dict)
+    refresh_token_held: bool = False
+    """A refresh token is kept for this identity (its value is never shown)."""
+    id_claims: dict[str, Any] = field(default_factory=dict)
+    """Claims of the ID token of a member sign-in (empty otherwise)."""
 
 
 class TokenEndpoint:
@@ -154,14 +162,16 @@ class TokenEndpoint:
 class _AccessToken:
     """One access token with its monotonic expiry; its repr never shows the value."""
 
-    __slots__ = ("claims", "expires_at", "lifetime", "value")
+    __slots__ = ("claims", "expires_at", "header", "lifetime", "value")
 
     def __init__(self, answer: dict, received_at: float) -> None:
         self.value: str = answer["access_token"]
         try:
             self.claims: dict[str, Any] = jwt.decode(self.value, options={"verify_signature": False})
+            self.header: dict[str, Any] = jwt.get_unverified_header(self.value)
         except jwt.PyJWTError:  # an opaque token: show what the token answer said
             self.claims = {"scope": answer.get("scope", "")}
+            self.header = {}
         expires_in = answer.get("expires_in")
         if not isinstance(expires_in, int | float):  # fall back on the token's own exp - iat
             exp, iat = self.claims.get("exp"), self.claims.get("iat")
@@ -208,6 +218,8 @@ class TokenManager(httpx.Auth):
         self._on_token = on_token
         self._lock = asyncio.Lock()
         self._token: _AccessToken | None = None
+        self._refresh_held = False
+        self._id_claims: dict[str, Any] = {}
         self._closed = False
 
     # --- httpx.Auth ------------------------------------------------------------------------
@@ -273,17 +285,25 @@ class TokenManager(httpx.Auth):
             return None
         claims = token.claims
         audience = claims.get("aud", ())
-        expires = claims.get("exp")
         return TokenFacts(
             subject=claims.get("sub"),
             scopes=tuple(str(claims.get("scope", "")).split()),
             audience=(audience,) if isinstance(audience, str) else tuple(audience),
-            expires_at=datetime.fromtimestamp(expires, UTC) if isinstance(expires, int | float) else None,
+            expires_at=_instant(claims.get("exp")),
             expires_in=max(0, round(token.expires_at - self._clock())),
             method=self.method,
             collector_number=claims.get(COLLECTOR_NUMBER_CLAIM),
             client_id=claims.get("azp", self.client_id),
+            issuer=claims.get("iss"),
+            header=dict(token.header),
+            claims=dict(claims),
+            refresh_token_held=self._refresh_held,
+            id_claims=dict(self._id_claims),
         )
+
+    async def renew(self) -> None:
+        """Get a new access token now (a member's refresh token rotates)."""
+        await self._renew(stale=self._token)
 
     def __repr__(self) -> str:
         state = "closed" if self._closed else ("token" if self._token else "no token")
@@ -346,10 +366,27 @@ class TokenManager(httpx.Auth):
         refresh_token = answer.get("refresh_token")
         if self.method == "member" and isinstance(refresh_token, str):
             await self._secrets.write(self.env_name, REFRESH_TOKEN_KEY, refresh_token)  # rotation
+            self._refresh_held = True
+        id_token = answer.get("id_token")
+        if isinstance(id_token, str):
+            try:
+                self._id_claims = jwt.decode(id_token, options={"verify_signature": False})
+            except jwt.PyJWTError:
+                self._id_claims = {}
         self._token = _AccessToken(answer, received_at)
         if self._on_token is not None:
             self._on_token()
         return self._token
+
+
+def _instant(seconds: object) -> datetime | None:
+    """A JWT time claim as a datetime; None when absent or beyond what a datetime holds (far future)."""
+    if not isinstance(seconds, int | float) or isinstance(seconds, bool):
+        return None
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _json(response: httpx.Response) -> dict:

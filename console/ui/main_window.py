@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
         self.menu_view.addAction(self.requests_action)
         self.check_action = self._action(self.tr("&Check this environment…"), self.open_check)
         self.add_tool(self.check_action)
+        self.token_action = self._action(self.tr("To&ken…"), self.open_token_view)
+        self.add_tool(self.token_action)
         no_scroll_tab_stops(self)
         self.outbox_view = OutboxView(
             self.context, self.statusBar(), self._outbox_client, self._environment_label
@@ -272,6 +274,15 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.check_dialog = dialog
+
+    def open_token_view(self) -> None:
+        """Tools → Token…: the current access token's header and claims, renew, sign out and revoke."""
+        from console.ui.token_view import TokenView
+
+        dialog = TokenView(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.token_view = dialog
 
     def add_tool(self, action: QAction) -> None:
         """Put `action` in the Tools menu."""
