@@ -1109,6 +1109,10 @@ Pour le personnel des partenaires AIR MILES.</translation>
         <translation>Inscriptions e&amp;n attente…</translation>
     </message>
     <message>
+        <source>To&amp;ken…</source>
+        <translation>&amp;Jeton…</translation>
+    </message>
+    <message>
         <source>Back (Alt+Left)</source>
         <translation>Retour (Alt+Gauche)</translation>
     </message>
@@ -2523,6 +2527,129 @@ Tapez %2 pour activer cette option.</translation>
     <message>
         <source>As of %1</source>
         <translation>En date du %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenView</name>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Connecté comme</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Portées</translation>
+    </message>
+    <message>
+        <source>Authorized party (azp)</source>
+        <translation>Partie autorisée (azp)</translation>
+    </message>
+    <message>
+        <source>Member&apos;s collector number</source>
+        <translation>Numéro d’adhérent du membre</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire</translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation>Jeton d’actualisation</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Clé de signature</translation>
+    </message>
+    <message>
+        <source>Token header and claims</source>
+        <translation>En-tête et revendications du jeton</translation>
+    </message>
+    <message>
+        <source>Token notice</source>
+        <translation>Avis sur le jeton</translation>
+    </message>
+    <message>
+        <source>&amp;Renew now</source>
+        <translation>&amp;Renouveler maintenant</translation>
+    </message>
+    <message>
+        <source>Renew the token now</source>
+        <translation>Renouveler le jeton maintenant</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out and revoke</source>
+        <translation>Se &amp;déconnecter et révoquer</translation>
+    </message>
+    <message>
+        <source>Sign out and revoke the refresh token</source>
+        <translation>Se déconnecter et révoquer le jeton d’actualisation</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partenaire</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>membre</translation>
+    </message>
+    <message>
+        <source>none (not a member token)</source>
+        <translation>aucun (pas un jeton de membre)</translation>
+    </message>
+    <message>
+        <source>held (its value is never shown)</source>
+        <translation>conservé (sa valeur n’est jamais affichée)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>%1, checking the tenant&apos;s keys…</source>
+        <translation>%1, vérification des clés du locataire…</translation>
+    </message>
+    <message>
+        <source>far in the future (beyond the calendar)</source>
+        <translation>dans un avenir lointain (au-delà du calendrier)</translation>
+    </message>
+    <message>
+        <source>%1 (expired)</source>
+        <translation>%1 (expiré)</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (dans %2)</translation>
+    </message>
+    <message>
+        <source>%1 (the tenant&apos;s keys could not be read)</source>
+        <translation>%1 (les clés du locataire n’ont pas pu être lues)</translation>
+    </message>
+    <message>
+        <source>%1, published in the tenant&apos;s JWKS</source>
+        <translation>%1, publiée dans le JWKS du locataire</translation>
+    </message>
+    <message>
+        <source>%1, NOT in the tenant&apos;s JWKS</source>
+        <translation>%1, ABSENTE du JWKS du locataire</translation>
     </message>
 </context>
 <context>
