@@ -164,6 +164,8 @@ class MainWindow(QMainWindow):
         self.add_tool(self.check_action)
         self.token_action = self._action(self.tr("To&ken…"), self.open_token_view)
         self.add_tool(self.token_action)
+        self.environments_action = self._action(self.tr("&Environments…"), self.open_environment_editor)
+        self.add_tool(self.environments_action)
         no_scroll_tab_stops(self)
         self.outbox_view = OutboxView(
             self.context, self.statusBar(), self._outbox_client, self._environment_label
@@ -283,6 +285,20 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.token_view = dialog
+
+    def open_environment_editor(self) -> None:
+        """Tools → Environments…: the user's environments file, edited in a form."""
+        from console.api.environments import EnvironmentConfigError
+        from console.ui.environment_editor import EnvironmentEditor
+
+        try:
+            dialog = EnvironmentEditor(self.context, self)
+        except EnvironmentConfigError:
+            self.show_notice(self.tr("The environments file named in the settings cannot be read."))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.environment_editor = dialog
 
     def add_tool(self, action: QAction) -> None:
         """Put `action` in the Tools menu."""

@@ -666,6 +666,165 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     </message>
 </context>
 <context>
+    <name>EnvironmentEditor</name>
+    <message>
+        <source>Environments</source>
+        <translation>Environnements</translation>
+    </message>
+    <message>
+        <source>Your environments</source>
+        <translation>Vos environnements</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>&amp;Libellé</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Certification</source>
+        <translation>Certification</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisé</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;API base</source>
+        <translation>Base de l’&amp;API</translation>
+    </message>
+    <message>
+        <source>A&amp;uth base</source>
+        <translation>Base d’a&amp;uthentification</translation>
+    </message>
+    <message>
+        <source>Au&amp;dience</source>
+        <translation>Au&amp;dience</translation>
+    </message>
+    <message>
+        <source>&amp;Partner client id</source>
+        <translation>Id client &amp;partenaire</translation>
+    </message>
+    <message>
+        <source>&amp;Member client id</source>
+        <translation>Id client &amp;membre</translation>
+    </message>
+    <message>
+        <source>&amp;Email connection</source>
+        <translation>Connexion par &amp;courriel</translation>
+    </message>
+    <message>
+        <source>P&amp;IN connection</source>
+        <translation>Connexion par N&amp;IP</translation>
+    </message>
+    <message>
+        <source>&amp;Test collector</source>
+        <translation>Membre de te&amp;st</translation>
+    </message>
+    <message>
+        <source>Offers searc&amp;h</source>
+        <translation>Offre la rec&amp;herche</translation>
+    </message>
+    <message>
+        <source>Offers search</source>
+        <translation>Offre la recherche</translation>
+    </message>
+    <message>
+        <source>Partner secret (for the test, not saved)</source>
+        <translation>Secret partenaire (pour le test, non enregistré)</translation>
+    </message>
+    <message>
+        <source>Environment editor message</source>
+        <translation>Message de l’éditeur d’environnements</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fichier : %1</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>Nou&amp;vel</translation>
+    </message>
+    <message>
+        <source>Dupli&amp;cate</source>
+        <translation>Dupli&amp;quer</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Test c&amp;onnection</source>
+        <translation>Tester la c&amp;onnexion</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Copied as %1 (not saved yet).</source>
+        <translation>Copié sous %1 (pas encore enregistré).</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Retiré.</translation>
+    </message>
+    <message>
+        <source>Production environment</source>
+        <translation>Environnement de production</translation>
+    </message>
+    <message>
+        <source>This environment holds live member data. Type %1 to save it.</source>
+        <translation>Cet environnement contient des données réelles de membres. Tapez %1 pour l’enregistrer.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 was not typed.</source>
+        <translation>Non enregistré : %1 n’a pas été tapé.</translation>
+    </message>
+    <message>
+        <source>Not saved. %1: %2</source>
+        <translation>Non enregistré. %1 : %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>The environments file could not be written: %1</source>
+        <translation>Le fichier des environnements n’a pas pu être écrit : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>The service is up and the partner token was issued.</source>
+        <translation>Le service répond et le jeton partenaire a été émis.</translation>
+    </message>
+    <message>
+        <source>The service is up (type a partner secret to test a token too).</source>
+        <translation>Le service répond (tapez un secret partenaire pour tester aussi un jeton).</translation>
+    </message>
+</context>
+<context>
     <name>Environments</name>
     <message>
         <source>Sandbox</source>
@@ -1113,6 +1272,10 @@ Pour le personnel des partenaires AIR MILES.</translation>
         <translation>&amp;Jeton…</translation>
     </message>
     <message>
+        <source>&amp;Environments…</source>
+        <translation>&amp;Gérer les environnements…</translation>
+    </message>
+    <message>
         <source>Back (Alt+Left)</source>
         <translation>Retour (Alt+Gauche)</translation>
     </message>
@@ -1139,6 +1302,10 @@ Pour le personnel des partenaires AIR MILES.</translation>
     <message>
         <source>E&amp;dit</source>
         <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>The environments file named in the settings cannot be read.</source>
+        <translation>Le fichier des environnements nommé dans les paramètres ne peut pas être lu.</translation>
     </message>
     <message>
         <source>Leave the enrollment</source>
