@@ -15,10 +15,12 @@ from collections.abc import AsyncGenerator, Callable, Generator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
+from uuid import uuid4
 
 import httpx
 import jwt
 
+from console.api.client import USER_AGENT
 from console.api.errors import (
     ConnectionFailed,
     NotSignedIn,
@@ -111,7 +113,8 @@ class TokenEndpoint:
         return response.status_code == 200
 
     async def _post(self, path: str, form: dict[str, str]) -> httpx.Response:
-        request = self._http.build_request("POST", path, data=form, headers={"Accept": "application/json"})
+        headers = {"Accept": "application/json", "User-Agent": USER_AGENT, "X-Correlation-Id": str(uuid4())}
+        request = self._http.build_request("POST", path, data=form, headers=headers)
         started_at, started = datetime.now(UTC), time.perf_counter()
         try:
             async with asyncio.timeout(self._deadline):
@@ -150,7 +153,7 @@ class TokenEndpoint:
                 request_body=request.content,
                 started_at=started_at,
                 duration_ms=elapsed_ms,
-                correlation_id=None,
+                correlation_id=request.headers.get("x-correlation-id"),
                 status=response.status_code if response is not None else None,
                 response_headers=response.headers.multi_items() if response is not None else (),
                 response_body=response.content if response is not None else b"",

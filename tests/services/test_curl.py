@@ -12,7 +12,7 @@ from datetime import date
 import httpx
 import pytest
 
-from console.api.client import CollectorClient
+from console.api.client import USER_AGENT, CollectorClient
 from console.api.environments import load_environments
 from console.api.exchange import Exchange, ExchangeLog
 from console.api.models import ContactDetails, EnrollmentRequest, PersonalDetails, Phone
@@ -94,7 +94,7 @@ async def test_copy_with_data_keeps_the_members_values(sandbox: EmbeddedSandbox)
     assert "Tremblay" in command and "%C3%89lise" in command and command.isascii()
 
 
-async def test_a_token_request_has_no_bearer_comment(sandbox: EmbeddedSandbox) -> None:
+async def test_a_token_request_shows_its_correlation_id_and_user_agent_and_needs_no_token(sandbox: EmbeddedSandbox) -> None:
     env = load_environments()["sandbox"].with_base(sandbox.base_url)
     with using(MemoryKeyring()):
         session = EnvironmentSession(env, secrets=SecretStore())
@@ -103,4 +103,5 @@ async def test_a_token_request_has_no_bearer_comment(sandbox: EmbeddedSandbox) -
         command = as_curl(exchange)
         await session.aclose()
     assert not command.startswith("#") and "sandbox-partner-secret" not in command
+    assert exchange.correlation_id and exchange.request_headers["user-agent"] == USER_AGENT
     assert replay(command, "").status_code == 401  # the placeholder secret is refused, as it should be
