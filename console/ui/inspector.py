@@ -42,8 +42,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.api.redaction import Mode
+from console.services.curl import as_curl
 from console.services.inspection import AuditUnavailable, ExchangeReveals, bare_path, metadata_only
 from console.ui import theme
+from console.ui.inspector_tools import InspectorTools
 from console.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -201,10 +203,14 @@ class RequestInspector(QDockWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sizes set once from the font, never from the rows: they stay put across environment switches.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)  # full id in the details
-        header.resizeSection(6, self.table.fontMetrics().horizontalAdvance("0" * 14))
+        advance = self.table.fontMetrics().horizontalAdvance
+        for column, sample in enumerate(("00:00:00.000", "POST", "", "Connect", "00000", "0", "0" * 14)):
+            if sample:
+                header.resizeSection(column, max(advance(sample), advance(str(self.model.headerData(
+                    column, Qt.Orientation.Horizontal)))) + 16)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.detail = QPlainTextEdit()
@@ -231,6 +237,8 @@ class RequestInspector(QDockWidget):
         self.clear_button.setAccessibleName(self.tr("Clear the requests"))
         self.clear_button.clicked.connect(self.clear)
 
+        self.tools = InspectorTools(self)
+        self.table.selectionModel().selectionChanged.connect(self.tools.update_controls)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.summary, 1)
@@ -247,6 +255,7 @@ class RequestInspector(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
+        layout.addWidget(self.tools)
         layout.addWidget(self.splitter, 1)
         self.setWidget(body)
         self._update_controls()
@@ -369,7 +378,7 @@ class RequestInspector(QDockWidget):
         """Put the selected request on the clipboard as a cURL command (redacted like everything here)."""
         exchange = self.selected_exchange()
         if exchange is not None:
-            QGuiApplication.clipboard().setText(exchange.as_curl())
+            QGuiApplication.clipboard().setText(as_curl(exchange))
             self.summary.setText(self.tr("Copied as cURL."))
 
     def clear(self) -> None:

@@ -94,7 +94,8 @@ async def test_copy_with_data_keeps_the_members_values(sandbox: EmbeddedSandbox)
     assert "Tremblay" in command and "%C3%89lise" in command and command.isascii()
 
 
-async def test_a_token_request_shows_its_correlation_id_and_user_agent_and_needs_no_token(sandbox: EmbeddedSandbox) -> None:
+async def test_a_token_request_shows_its_correlation_id_and_user_agent_and_needs_no_token(
+        sandbox: EmbeddedSandbox) -> None:
     env = load_environments()["sandbox"].with_base(sandbox.base_url)
     with using(MemoryKeyring()):
         session = EnvironmentSession(env, secrets=SecretStore())

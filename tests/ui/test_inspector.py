@@ -107,10 +107,10 @@ def test_copy_as_curl_puts_a_redacted_command_on_the_clipboard(
     assert inspector.copy_button.isEnabled()
     inspector.copy_button.click()
     command = clipboard.text()
-    assert command.startswith("curl -X GET ")
-    assert " http://127.0.0.1:" in command and "/collectors/summary " in command
+    assert command.startswith("# Set COLLECTOR_TOKEN") and "\ncurl -X GET " in command
+    assert " http://127.0.0.1:" in command and "/collectors/summary \\\n" in command
     assert "'collector-number: 80000000000'" in command  # placeholders: the command runs as it is
-    assert "'authorization: Bearer REDACTED'" in command
+    assert '"authorization: Bearer $COLLECTOR_TOKEN"' in command
     assert bearer_tokens and bearer_tokens[-1] not in command
     assert MEMBER not in command
 

@@ -1115,6 +1115,97 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     </message>
 </context>
 <context>
+    <name>InspectorTools</name>
+    <message>
+        <source>Filter: path, status, correlation id…</source>
+        <translation>Filtre : chemin, statut, id de corrélation…</translation>
+    </message>
+    <message>
+        <source>Filter the requests by text</source>
+        <translation>Filtrer les requêtes par texte</translation>
+    </message>
+    <message>
+        <source>Filter by method</source>
+        <translation>Filtrer par méthode</translation>
+    </message>
+    <message>
+        <source>Any method</source>
+        <translation>Toute méthode</translation>
+    </message>
+    <message>
+        <source>Filter by status class</source>
+        <translation>Filtrer par classe de statut</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tout statut</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Sans réponse</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Export requests</source>
+        <translation>Exporter les requêtes</translation>
+    </message>
+    <message>
+        <source>Selected request as HAR…</source>
+        <translation>Requête choisie en HAR…</translation>
+    </message>
+    <message>
+        <source>Requests shown as HAR…</source>
+        <translation>Requêtes affichées en HAR…</translation>
+    </message>
+    <message>
+        <source>Selected request as JSON…</source>
+        <translation>Requête choisie en JSON…</translation>
+    </message>
+    <message>
+        <source>Requests shown as JSON…</source>
+        <translation>Requêtes affichées en JSON…</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <source>Send the selected GET again</source>
+        <translation>Renvoyer le GET choisi</translation>
+    </message>
+    <message>
+        <source>Send the selected GET again, with a fresh correlation id</source>
+        <translation>Renvoyer le GET choisi, avec un nouvel id de corrélation</translation>
+    </message>
+    <message>
+        <source>HAR files (*.har)</source>
+        <translation>Fichiers HAR (*.har)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>Le fichier n’a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exporté dans %1.</translation>
+    </message>
+    <message>
+        <source>Sent again: no answer.</source>
+        <translation>Renvoyé : aucune réponse.</translation>
+    </message>
+    <message>
+        <source>Sent again: %1.</source>
+        <translation>Renvoyé : %1.</translation>
+    </message>
+</context>
+<context>
     <name>LoadingStack</name>
     <message>
         <source>Try again</source>
