@@ -123,7 +123,10 @@ def test_f6_cycles_the_panes_of_the_page(qtbot: QtBot, make_window: MakeWindow) 
     assert QApplication.focusWidget() is page.recent_list
     window.requests_action.trigger()
     qtbot.waitUntil(window.request_inspector.isVisible)
+    assert window.request_inspector.isAncestorOf(QApplication.focusWidget())  # it opens with the focus
     window.next_pane_action.trigger()
+    assert not window.request_inspector.isAncestorOf(QApplication.focusWidget())
+    window.previous_pane_action.trigger()
     assert window.request_inspector.isAncestorOf(QApplication.focusWidget())
 
 
