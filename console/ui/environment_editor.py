@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +41,9 @@ CONFIRM_WORD = "PRODUCTION"
 
 class EnvironmentEditor(QDialog):
     """The user environments file as a list and a form."""
+
+    sig_saved = Signal()
+    """The file was written: the console reloads its environments."""
 
     def __init__(self, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,6 +226,7 @@ class EnvironmentEditor(QDialog):
             settings.environments_file = str(self.path)
         self._reload(select)
         self._say(done, ok=True)
+        self.sig_saved.emit()
         self.list.setFocus()
         return True
 

@@ -38,7 +38,14 @@ class EnvironmentButton(QToolButton):
         self.show_current(None)
 
     def set_environments(self, environments: Iterable[tuple[str, str]]) -> None:
-        """(name, label) of every environment, in menu order; access keys are given in that order."""
+        """(name, label) of every environment, in menu order; access keys are given in that order.
+
+        Called again (the user's environments changed), the old entries are replaced."""
+        for action in self._actions.values():
+            self._group.removeAction(action)
+            self.menu_environments.removeAction(action)
+            action.deleteLater()
+        self._actions.clear()
         used: set[str] = set()
         for name, label in environments:
             action = QAction(with_access_key(label, used), self)

@@ -297,8 +297,25 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("The environments file named in the settings cannot be read."))
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_saved.connect(self.reload_environments)
         dialog.open()
         self.environment_editor = dialog
+
+    def reload_environments(self) -> None:
+        """Offer the environments again after the user's file changed (sessions already open stay)."""
+        from console.services.sessions import load_all
+
+        if self.sessions is None:
+            return
+        loaded = load_all(self.context.settings.environments_file)
+        for name, env in loaded.environments.items():
+            if name not in self.sessions.environments or self.sessions.existing(name) is None:
+                self.sessions.environments[name] = env
+        for name in [name for name in self.sessions.environments if name not in loaded.environments]:
+            if self.sessions.existing(name) is None:
+                del self.sessions.environments[name]
+        self.environment_button.set_environments(
+            (name, environment_label(env.label)) for name, env in self.sessions.environments.items())
 
     def add_tool(self, action: QAction) -> None:
         """Put `action` in the Tools menu."""

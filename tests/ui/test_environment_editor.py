@@ -50,6 +50,9 @@ def test_an_environment_is_checked_saved_tested_copied_and_removed(
     assert saved["api_base"] == sandbox.base_url and saved["capabilities"] == ["search"]
     assert load_environments(path)["lab"].test_collector == "80000000007"
     assert context.settings.environments_file == str(path)
+    window = editor.parent()
+    assert "lab" in window.sessions.environments  # offered at once in the environments menu
+    assert "lab" in [action.data() for action in window.environment_button.environment_actions()]
 
     editor.secret_edit.setText("sandbox-partner-secret")
     editor.test_button.click()
