@@ -18,8 +18,12 @@ from console.api.exchange import Exchange
 from console.api.redaction import Mode
 
 TOKEN_VARIABLE = "COLLECTOR_TOKEN"  # noqa: S105 - the name of a shell variable
+SECRET_VARIABLE = "COLLECTOR_CLIENT_SECRET"  # noqa: S105 - the name of a shell variable
 TOKEN_COMMENT = (f"# Set {TOKEN_VARIABLE} first: export {TOKEN_VARIABLE}='<access token>' "
                  "(Tools > Token... shows the current one's claims; any partner token works)")
+SECRET_COMMENT = f"# Set {SECRET_VARIABLE} first: export {SECRET_VARIABLE}='<partner client secret>'"
+_SECRET_FIELD = "client_secret="  # noqa: S105 - a form field name
+_MARK = "\x00"
 _SKIPPED = frozenset({"content-length", "host", "accept-encoding", "connection"})
 _FRESH = frozenset({"x-correlation-id", "idempotency-key"})
 
@@ -52,8 +56,14 @@ def as_curl(exchange: Exchange, *, reveal: bool = False) -> str:
             value = str(uuid.uuid4())
         lines.append(f"-H {shlex.quote(_ascii(f'{name}: {value}'))}")
     body = view.request_body
+    secret = False
     if body is not None:
         text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=True)
-        lines.append(f"--data-raw {shlex.quote(_ascii(text))}")
-    command = " \\\n  ".join(lines)
-    return f"{TOKEN_COMMENT}\n{command}\n" if bearer else f"{command}\n"
+        if isinstance(body, str) and _SECRET_FIELD in text:  # a token request: the secret from the shell
+            fields = [_SECRET_FIELD + _MARK if field.startswith(_SECRET_FIELD) else field
+                      for field in text.split("&")]
+            text, secret = "&".join(fields), True
+        quoted = shlex.quote(_ascii(text)).replace(_MARK, f"'\"${SECRET_VARIABLE}\"'")
+        lines.append(f"--data-raw {quoted}")
+    comments = ([TOKEN_COMMENT] if bearer else []) + ([SECRET_COMMENT] if secret else [])
+    return "".join(f"{line}\n" for line in comments) + " \\\n  ".join(lines) + "\n"

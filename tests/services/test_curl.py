@@ -45,14 +45,16 @@ async def exchanges(sandbox: EmbeddedSandbox) -> tuple[str, dict[str, Exchange]]
     return token, by_path
 
 
-def replay(command: str, token: str, runner: str = "curl") -> httpx.Response:
+def replay(command: str, token: str, runner: str = "curl", secret: str = "") -> httpx.Response:
     """Run the command with curl (where installed), or parsed with shlex and replayed with httpx."""
     if runner == "curl" and shutil.which("curl") and shutil.which("bash"):
         script = command.rstrip("\n") + ' -s -o /dev/null -w "%{http_code}"'
-        done = subprocess.run(["bash", "-c", script], env={**os.environ, TOKEN_VARIABLE: token},  # noqa: S603,S607
+        variables = {**os.environ, TOKEN_VARIABLE: token, "COLLECTOR_CLIENT_SECRET": secret}
+        done = subprocess.run(["bash", "-c", script], env=variables,  # noqa: S603,S607
                               capture_output=True, text=True, timeout=30, check=True)
         return httpx.Response(int(done.stdout))
-    words = shlex.split(command.replace(f"${TOKEN_VARIABLE}", token), comments=True)
+    words = shlex.split(command.replace(f"${TOKEN_VARIABLE}", token)
+                        .replace("$COLLECTOR_CLIENT_SECRET", secret), comments=True)
     method, url = words[words.index("-X") + 1], words[words.index("-X") + 2]
     headers = dict(words[i + 1].split(": ", 1) for i, w in enumerate(words) if w == "-H")
     body = words[words.index("--data-raw") + 1].encode() if "--data-raw" in words else None
@@ -103,6 +105,7 @@ async def test_a_token_request_shows_its_correlation_id_and_user_agent_and_needs
         [exchange] = [e for e in session.exchange_log.recent if e.raw_url.endswith("/oauth/token")]
         command = as_curl(exchange)
         await session.aclose()
-    assert not command.startswith("#") and "sandbox-partner-secret" not in command
+    assert command.startswith("# Set COLLECTOR_CLIENT_SECRET") and "sandbox-partner-secret" not in command
     assert exchange.correlation_id and exchange.request_headers["user-agent"] == USER_AGENT
-    assert replay(command, "").status_code == 401  # the placeholder secret is refused, as it should be
+    assert replay(command, "", secret="sandbox-partner-secret").status_code == 200
+    assert replay(command, "", secret="wrong").status_code == 401

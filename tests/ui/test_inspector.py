@@ -117,7 +117,8 @@ def test_copy_as_curl_puts_a_redacted_command_on_the_clipboard(
     inspector.table.selectRow(row_of(inspector, "/oauth/token"))
     inspector.copy_button.click()
     command = clipboard.text()
-    assert command.startswith("curl -X POST ") and "/oauth/token" in command
+    assert "\ncurl -X POST " in command and "/oauth/token" in command
+    assert "client_secret='\"$COLLECTOR_CLIENT_SECRET\"'" in command
     assert PARTNER_SECRET not in command
 
 
