@@ -369,3 +369,18 @@ async def test_facts_of_an_opaque_token_come_from_the_token_answer(store: Secret
     assert facts.expires_in == 600
     assert facts.expires_at is not None
     assert 590 <= (facts.expires_at - datetime.now(UTC)).total_seconds() <= 601
+
+
+async def test_a_token_expiring_beyond_the_calendar_has_facts_without_error() -> None:
+    import jwt as pyjwt
+
+    from console.api.secrets import SecretStore
+    from console.api.tokens import TokenManager
+
+    token = pyjwt.encode({"sub": "m", "exp": 10**13, "iat": 0, "scope": "a b"}, "k" * 32, algorithm="HS256")
+    manager = TokenManager(env_name="x", endpoint=None, secrets=SecretStore(), method="member",  # type: ignore[arg-type]
+                           client_id="c", audience="loyalty-api")
+    await manager.accept({"access_token": token, "expires_in": 10**12})
+    facts = manager.facts()
+    assert facts is not None and facts.expires_at is None and facts.scopes == ("a", "b")
+    assert facts.header["alg"] == "HS256" and facts.claims["exp"] == 10**13
