@@ -238,7 +238,6 @@ class RequestInspector(QDockWidget):
         self.clear_button.clicked.connect(self.clear)
 
         self.tools = InspectorTools(self)
-        self.table.selectionModel().selectionChanged.connect(self.tools.update_controls)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.summary, 1)
@@ -411,6 +410,7 @@ class RequestInspector(QDockWidget):
             self.tr("Show this request's personal data (written to the audit file)") if can_reveal
             else self.tr("Only for the member whose caller is verified in this call"))
         self.clear_button.setEnabled(self.model.rowCount() > 0)
+        self.tools.update_controls()
         count = self.model.rowCount()
         if count == 0:
             text = self.tr("No requests yet.")

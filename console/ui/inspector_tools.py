@@ -90,6 +90,11 @@ class InspectorTools(QWidget):
         self.send_button.setAccessibleName(self.tr("Send the selected GET again"))
         self.send_button.setToolTip(self.tr("Send the selected GET again, with a fresh correlation id"))
         self.send_button.clicked.connect(self.send_again)
+        self.copy_data_button = QPushButton(self.tr("Copy with data"))
+        self.copy_data_button.setAccessibleName(self.tr("Copy as cURL with the member's data"))
+        self.copy_data_button.setToolTip(self.tr("Only outside Production, for the verified member; "
+                                                 "each copy is written to the audit file"))
+        self.copy_data_button.clicked.connect(self.copy_with_data)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.text, 1)
@@ -97,6 +102,7 @@ class InspectorTools(QWidget):
         row.addWidget(self.klass)
         row.addWidget(self.export_button)
         row.addWidget(self.send_button)
+        row.addWidget(self.copy_data_button)
         self.text.textChanged.connect(self.apply)
         self.method.currentIndexChanged.connect(self.apply)
         self.klass.currentIndexChanged.connect(self.apply)
@@ -148,6 +154,10 @@ class InspectorTools(QWidget):
 
         self.send_button.setEnabled(selected is not None and self.inspector._session is not None
                                     and can_send_again(selected))
+        production = self.inspector.context.is_production
+        self.copy_data_button.setVisible(not production)
+        self.copy_data_button.setEnabled(not production and selected is not None
+                                         and self.inspector.reveals.is_revealed(selected))
         for (_kind, only_selected), action in self.export_actions.items():
             action.setEnabled(selected is not None if only_selected else bool(self.shown()))
 
@@ -178,6 +188,29 @@ class InspectorTools(QWidget):
             return None
         self.inspector.summary.setText(self.tr("Exported to %1.").replace("%1", target.name))
         return target
+
+    def copy_with_data(self) -> None:
+        """The selected request as cURL with the member's own values: outside Production, for the member
+        verified and revealed in this call, after the copy is written to the audit file."""
+        from PySide6.QtGui import QGuiApplication
+
+        from console.services.curl import as_curl
+
+        inspector = self.inspector
+        exchange, env = inspector.selected_exchange(), inspector.context.environment
+        if exchange is None or env is None or env.is_production:
+            return
+        if not inspector.reveals.is_revealed(exchange):
+            return
+        try:
+            inspector.context.verifications.audit.record_reveal(
+                staff=inspector.context.staff_identity(), collector_number=exchange.collector_number or "",
+                field=f"curl:{exchange.operation_id or exchange.method}", environment=env.name)
+        except OSError:
+            inspector.summary.setText(self.tr("The audit file cannot be written, so nothing was copied."))
+            return
+        QGuiApplication.clipboard().setText(as_curl(exchange, reveal=True))
+        inspector.summary.setText(self.tr("Copied as cURL with the member's data."))
 
     def send_again(self) -> None:
         exchange, session = self.inspector.selected_exchange(), self.inspector._session

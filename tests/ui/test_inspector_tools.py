@@ -117,3 +117,28 @@ def test_opens_on_the_newest_row_with_focus_and_keeps_column_sizes_across_enviro
     widths = [header.sectionSize(column) for column in range(inspector.model.columnCount())]
     run(qtbot, window.switch_environment("second", offer_sign_in=False))
     assert [header.sectionSize(column) for column in range(inspector.model.columnCount())] == widths
+
+
+def test_copy_with_data_only_for_the_revealed_member_outside_production_and_audited(
+        qtbot: QtBot, make_window: MakeWindow, context: ConsoleContext, tmp_path: Path) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from console.audit import KIND_REVEAL
+    from tests.ui.test_inspector_privacy import select, signed_in, verify_jane
+
+    inspector = signed_in(qtbot, make_window, context, tmp_path)
+    run(qtbot, context.session.client.get_profile(JANE))
+    select(qtbot, inspector, "/collectors/profile", JANE)
+    tools = inspector.tools
+    assert tools.copy_data_button.isVisibleTo(inspector) and not tools.copy_data_button.isEnabled()
+    verify_jane(context)
+    assert not tools.copy_data_button.isEnabled()  # revealed first, then copied
+    inspector.reveal_button.click()
+    assert tools.copy_data_button.isEnabled()
+    tools.copy_data_button.click()
+    command = QGuiApplication.clipboard().text()
+    assert f"collector-number: {JANE}" in command and command.isascii()
+    fields = [r["field"] for r in context.audit.read_all() if r["kind"] == KIND_REVEAL]
+    assert fields == ["exchange:getProfile", "curl:getProfile"]
+    context.verifications.end_call()
+    assert not tools.copy_data_button.isEnabled()

@@ -1181,6 +1181,18 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Renvoyer le GET choisi, avec un nouvel id de corrélation</translation>
     </message>
     <message>
+        <source>Copy with data</source>
+        <translation>Copier avec les données</translation>
+    </message>
+    <message>
+        <source>Copy as cURL with the member&apos;s data</source>
+        <translation>Copier en cURL avec les données du membre</translation>
+    </message>
+    <message>
+        <source>Only outside Production, for the verified member; each copy is written to the audit file</source>
+        <translation>Hors production seulement, pour le membre vérifié; chaque copie est inscrite au journal d’audit</translation>
+    </message>
+    <message>
         <source>HAR files (*.har)</source>
         <translation>Fichiers HAR (*.har)</translation>
     </message>
@@ -1195,6 +1207,14 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>Exported to %1.</source>
         <translation>Exporté dans %1.</translation>
+    </message>
+    <message>
+        <source>The audit file cannot be written, so nothing was copied.</source>
+        <translation>Le journal d’audit ne peut pas être écrit : rien n’a été copié.</translation>
+    </message>
+    <message>
+        <source>Copied as cURL with the member&apos;s data.</source>
+        <translation>Copié en cURL avec les données du membre.</translation>
     </message>
     <message>
         <source>Sent again: no answer.</source>
