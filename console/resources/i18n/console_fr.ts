@@ -24,6 +24,145 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Check this environment</source>
+        <translation>Vérifier cet environnement</translation>
+    </message>
+    <message>
+        <source>Also &amp;enroll one generated test person and replay it</source>
+        <translation>Faire aussi &amp;adhérer une personne de test générée et rejouer la requête</translation>
+    </message>
+    <message>
+        <source>Include an enrollment</source>
+        <translation>Inclure une adhésion</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Vérifications</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>Durée (ms)</translation>
+    </message>
+    <message>
+        <source>Correlation id</source>
+        <translation>Id de corrélation</translation>
+    </message>
+    <message>
+        <source>Failures and drifts of the selected check</source>
+        <translation>Échecs et écarts de la vérification choisie</translation>
+    </message>
+    <message>
+        <source>Select a check to see what differed from the contract.</source>
+        <translation>Choisissez une vérification pour voir ce qui diffère du contrat.</translation>
+    </message>
+    <message>
+        <source>Check summary</source>
+        <translation>Bilan des vérifications</translation>
+    </message>
+    <message>
+        <source>&amp;Run the checks</source>
+        <translation>&amp;Lancer les vérifications</translation>
+    </message>
+    <message>
+        <source>Run the checks</source>
+        <translation>Lancer les vérifications</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Open an environment first.</source>
+        <translation>Ouvrez d’abord un environnement.</translation>
+    </message>
+    <message>
+        <source>Sign in as a partner to check %1 against the contract.</source>
+        <translation>Connectez-vous comme partenaire pour vérifier %1 par rapport au contrat.</translation>
+    </message>
+    <message>
+        <source>Checks %1 against the contract: every answer is held to its status, headers and schema.</source>
+        <translation>Vérifie %1 par rapport au contrat : chaque réponse est confrontée à son statut, à ses en-têtes et à son schéma.</translation>
+    </message>
+    <message>
+        <source>Never in Production</source>
+        <translation>Jamais en production</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed, %3 skipped, %4 not reached</source>
+        <translation>%1 réussies, %2 échouées, %3 sautées, %4 non jointes</translation>
+    </message>
+    <message>
+        <source>Service health</source>
+        <translation>État du service</translation>
+    </message>
+    <message>
+        <source>Partner token and its claims</source>
+        <translation>Jeton partenaire et ses revendications</translation>
+    </message>
+    <message>
+        <source>Profile of the test collector</source>
+        <translation>Profil du membre de test</translation>
+    </message>
+    <message>
+        <source>Summary of the test collector</source>
+        <translation>Sommaire du membre de test</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>No token: 401 with the error envelope</source>
+        <translation>Sans jeton : 401 avec l’enveloppe d’erreur</translation>
+    </message>
+    <message>
+        <source>Malformed body: 400 naming the field</source>
+        <translation>Corps mal formé : 400 nommant le champ</translation>
+    </message>
+    <message>
+        <source>Unknown collector: 404</source>
+        <translation>Membre inconnu : 404</translation>
+    </message>
+    <message>
+        <source>Enrollment of a generated test person</source>
+        <translation>Adhésion d’une personne de test générée</translation>
+    </message>
+    <message>
+        <source>Same request and key: replayed</source>
+        <translation>Même requête et même clé : réponse rejouée</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Sauté</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Non joint</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleContext</name>
     <message>
         <source>Write to Production</source>
@@ -1381,6 +1520,10 @@ Pour le personnel des partenaires AIR MILES.</translation>
     <message>
         <source>To&amp;ken…</source>
         <translation>&amp;Jeton…</translation>
+    </message>
+    <message>
+        <source>&amp;Check this environment…</source>
+        <translation>&amp;Bilan de conformité de cet environnement…</translation>
     </message>
     <message>
         <source>&amp;Environments…</source>
