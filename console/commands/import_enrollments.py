@@ -20,12 +20,13 @@ from typing import TextIO
 from console.api.environments import EnvironmentConfigError, load_environments
 from console.api.errors import CollectorError, PartnerSecretMissing, UnknownEnvironment
 from console.audit import AuditLog
-from console.field_profiles import ProfileError, ProfileSet, load_field_profiles
-from console.services.import_columns import ColumnError, describe, template_columns
-from console.services.import_csv import ImportFileError, write_rows
+from console.field_profiles import FieldProfile, ProfileError, load_field_profiles
+from console.services.import_columns import ColumnError
+from console.services.import_csv import ImportFileError
 from console.services.import_results import Status
 from console.services.import_sending import ClientSender, DuplicateSearch
 from console.services.import_state import StateError
+from console.services.import_template import write_template
 from console.services.importing import (
     DEFAULT_CONCURRENCY,
     Importer,
@@ -101,7 +102,7 @@ def main(argv: list[str]) -> int:
             f"No field profile named {args.profile!r} (there are: {', '.join(profiles.profiles)}).", USAGE
         )
     if args.template is not None:
-        return write_template(args.template, profiles, args.profile)
+        return _write_template(args.template, profiles.profiles[args.profile or profiles.default])
     if args.file is None:
         return _fail("Name the CSV file to import (or --template FILE.csv for an empty one).", USAGE)
     if args.concurrency < 1:
@@ -251,23 +252,9 @@ def _duration(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def write_template(path: Path, profiles: ProfileSet, profile_name: str | None) -> int:
-    """An empty template: notes (lines starting with #) describing each column, then the header row."""
-    profile = profiles.profiles[profile_name or profiles.default]
-    columns = template_columns(profile)
-    notes = [
-        "# Collector Console enrollment import. One person per row under the header row; "
-        "notes like this one are skipped.",
-        f"# Field profile: {profile.name} ({profile.label('EN')}). Columns may be named by these paths "
-        "or by the form's English or French labels; remove the ones you do not need "
-        "(contactDetails.email is always needed).",
-        "# Save as CSV UTF-8 (comma or semicolon separated). "
-        "Import: collector-console import FILE.csv [--env NAME]; results go to FILE.results.csv.",
-        *(f"# {describe(column, profile)}" for column in columns),
-    ]
+def _write_template(path: Path, profile: FieldProfile) -> int:
     try:
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            write_rows(handle, [[note] for note in notes] + [[column.path for column in columns]])
+        write_template(path, profile)
     except OSError as exc:
         return _fail(f"Cannot write {path}: {exc.strerror or exc}.", USAGE)
     print(f"Template written to {path}", file=sys.stdout)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from console.field_profiles import CONSENT_TYPES, FieldProfile
 from console.resources import resource
 from console.services import enrollment_fields as ef
+from console.services.import_messages import ImportProblem
 
 CATALOGUE = "i18n/console_fr.qm"
 CONSENT_PREFIX = "consents."
@@ -175,13 +176,8 @@ def _by_path() -> dict[str, Column]:
     return {column.path: column for column in COLUMNS}
 
 
-class ColumnError(ValueError):
-    """The header row cannot be used; `column` is the header's text (1-based `position`), or None."""
-
-    def __init__(self, message: str, column: str | None = None, position: int | None = None) -> None:
-        super().__init__(message)
-        self.column = column
-        self.position = position
+class ColumnError(ImportProblem):
+    """The header row cannot be used (a code of `import_messages.MESSAGES` and its arguments)."""
 
 
 @dataclass(frozen=True)
@@ -213,7 +209,7 @@ def find_column(header: str) -> Column | None:
     return _by_name().get(_fold(header))
 
 
-def map_headers(headers: Sequence[str], profile: FieldProfile) -> ColumnMap:
+def map_headers(headers: Sequence[str], profile: FieldProfile, language: str = "EN") -> ColumnMap:
     """The map for this header row; raises ColumnError for an unknown, repeated or unused column.
 
     A column the profile does not collect is refused rather than silently dropped.
@@ -224,24 +220,17 @@ def map_headers(headers: Sequence[str], profile: FieldProfile) -> ColumnMap:
         if not header.strip():
             continue
         column = find_column(header)
+        position = str(index + 1)
         if column is None:
-            raise ColumnError(
-                f"Column {index + 1} ({header.strip()!r}) is not an enrollment field.", header, index + 1
-            )
+            raise ColumnError("UNKNOWN_COLUMN", position, header.strip())
         if column.path in seen:
-            raise ColumnError(
-                f"Columns {seen[column.path]} and {index + 1} both hold {column.path}.", header, index + 1
-            )
+            raise ColumnError("REPEATED_COLUMN", str(seen[column.path]), position, column.path)
         if not profile.shows(column.profile_key):
-            raise ColumnError(
-                f"Column {index + 1} ({header.strip()!r}) is not collected by the {profile.name!r} profile.",
-                header,
-                index + 1,
-            )
+            raise ColumnError("NOT_COLLECTED", position, header.strip(), profile.label(language))
         seen[column.path] = index + 1
         positions.append((index, column))
     if "contactDetails.email" not in seen:
-        raise ColumnError("The file has no contactDetails.email column (the email is always required).")
+        raise ColumnError("NO_EMAIL")
     return ColumnMap(tuple(positions))
 
 

@@ -7,25 +7,23 @@ are skipped. The file is read row by row, never held whole.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from console.services.import_messages import ImportProblem
 
 DELIMITERS = (",", ";")
 COMMENT = "#"
-ENCODING = "utf-8-sig"  # a BOM, when there is one, is dropped
-_SNIFF_BYTES = 64 * 1024
+_SNIFF_LINES = 200
 
 
-class ImportFileError(ValueError):
-    """The file cannot be read as an import file; `row` is the spreadsheet row, when known."""
-
-    def __init__(self, message: str, row: int | None = None) -> None:
-        super().__init__(message)
-        self.row = row
+class ImportFileError(ImportProblem):
+    """The file cannot be read as an import file (a code of `import_messages.MESSAGES` and its arguments)."""
 
 
 @dataclass(frozen=True)
@@ -48,25 +46,41 @@ def sniff_delimiter(sample: str) -> str:
 def open_rows(path: Path | str) -> Iterator[tuple[Row, Iterator[Row]]]:
     """(the header row, an iterator over the data rows) of `path`; raises ImportFileError.
 
-    Decoding errors surface from the iterator, naming the row where they happened.
+    Each line is decoded on its own, so a byte that is not UTF-8 is reported at its own row.
     """
     path = Path(path)
     try:
-        handle = path.open("r", encoding=ENCODING, newline="")
+        handle = path.open("rb")
     except OSError as exc:
-        raise ImportFileError(f"Cannot open {path}: {exc.strerror or exc}.") from exc
+        raise ImportFileError("CANNOT_OPEN", str(path), exc.strerror or type(exc).__name__) from exc
     with handle:
-        try:
-            sample = handle.read(_SNIFF_BYTES)
-            handle.seek(0)
-        except UnicodeDecodeError as exc:
-            raise ImportFileError(f"{path.name} is not UTF-8 text (save it as CSV UTF-8).", 1) from exc
-        reader = csv.reader(handle, delimiter=sniff_delimiter(sample))
-        rows = _numbered(reader, path)
+        delimiter = sniff_delimiter(_first_lines(handle))
+        handle.seek(0)
+        rows = _numbered(csv.reader(_decoded(handle), delimiter=delimiter), path)
         header = next((row for row in rows if not _is_note(row)), None)
         if header is None:
-            raise ImportFileError(f"{path.name} has no header row.")
+            raise ImportFileError("NO_HEADER", path.name)
         yield header, (row for row in rows if any(cell.strip() for cell in row.cells))
+
+
+def _decoded(handle: BinaryIO) -> Iterator[str]:
+    """The file's lines as text (line ends kept, a leading BOM dropped); raises UnicodeDecodeError."""
+    first = True
+    for line in handle:
+        if first:
+            line, first = line.removeprefix(codecs.BOM_UTF8), False
+        yield line.decode("utf-8")
+
+
+def _first_lines(handle: BinaryIO) -> str:
+    """The notes and the header line, what the delimiter is sniffed from (undecodable bytes replaced)."""
+    lines: list[str] = []
+    while len(lines) < _SNIFF_LINES and (raw := handle.readline()):
+        line = raw.removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace")
+        lines.append(line)
+        if line.strip() and not line.lstrip('"').startswith(COMMENT):
+            break
+    return "".join(lines)
 
 
 def _is_note(row: Row) -> bool:
@@ -82,11 +96,9 @@ def _numbered(reader: Iterator[list[str]], path: Path) -> Iterator[Row]:
         except StopIteration:
             return
         except UnicodeDecodeError as exc:
-            raise ImportFileError(f"{path.name} is not UTF-8 text after row {number}.", number + 1) from exc
+            raise ImportFileError("NOT_UTF8", path.name, str(number + 1)) from exc
         except csv.Error as exc:
-            raise ImportFileError(
-                f"{path.name}: row {number + 1} cannot be read ({exc}).", number + 1
-            ) from exc
+            raise ImportFileError("BAD_ROW", path.name, str(number + 1)) from exc
         number += 1
         yield Row(number, cells)
 
@@ -97,7 +109,7 @@ def count_rows(path: Path | str) -> int:
         return sum(1 for _row in rows)
 
 
-def write_rows(handle: io.TextIOBase, rows: list[list[str]]) -> None:
+def write_rows(handle: TextIO, rows: list[list[str]]) -> None:
     """Write rows as comma-separated CSV."""
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerows(rows)

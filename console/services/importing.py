@@ -26,6 +26,7 @@ from console.field_profiles import FieldProfile, ProfileSet
 from console.services import enrollment_fields as ef
 from console.services.import_columns import ColumnMap, map_headers
 from console.services.import_csv import ImportFileError, Row, count_rows, open_rows
+from console.services.import_messages import MATCH_REASONS, MESSAGES, Translate, english, message
 from console.services.import_results import Counts, ResultsWriter, RowResult, Status, results_path
 from console.services.import_sending import DuplicateSearch, Sender, SendOutcome
 from console.services.import_state import ImportState, state_path
@@ -38,53 +39,6 @@ OFFLINE_AFTER = 5
 
 YES = frozenset({"yes", "y", "oui", "o", "true", "1", "x"})
 NO = frozenset({"no", "n", "non", "false", "0"})
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name the catalogue tool looks for
-    """Mark `text` for the translation catalogue (extracted from this file); returns it unchanged."""
-    return text
-
-
-MESSAGES: dict[str, str] = {
-    "CONSENT_ANSWER": QT_TRANSLATE_NOOP("ImportMessages", "Use yes or no, or leave it empty."),
-    "SAME_AS_ROW": QT_TRANSLATE_NOOP("ImportMessages", "Same details as row %1: sent once only."),
-    "ALREADY_ENROLLED": QT_TRANSLATE_NOOP(
-        "ImportMessages", "An active member already uses this email address."
-    ),
-    "POSSIBLE_DUPLICATE": QT_TRANSLATE_NOOP(
-        "ImportMessages", "May already be a member (%1): not sent. Check before enrolling this person."
-    ),
-    "REFUSED": QT_TRANSLATE_NOOP("ImportMessages", "Refused by the service."),
-    "KEY_REUSED": QT_TRANSLATE_NOOP(
-        "ImportMessages", "The service holds other details under this row's key: not enrolled."
-    ),
-    "OFFLINE": QT_TRANSLATE_NOOP("ImportMessages", "The service could not be reached. Run the import again."),
-    "UNKNOWN": QT_TRANSLATE_NOOP(
-        "ImportMessages", "Sent, but the outcome is not known yet. Run the import again to settle it."
-    ),
-    "NOT_SENT": QT_TRANSLATE_NOOP("ImportMessages", "Not sent: the import stopped first. Run it again."),
-    "SIGNED_OUT": QT_TRANSLATE_NOOP(
-        "ImportMessages", "The sign-in has ended. Sign in and run the import again."
-    ),
-    "NOT_ALLOWED": QT_TRANSLATE_NOOP("ImportMessages", "This sign-in may not enroll members."),
-    "CHECK_FAILED": QT_TRANSLATE_NOOP(
-        "ImportMessages", "Could not check for existing members: not sent. Run the import again."
-    ),
-}
-"""Message code -> English template (catalogue context "ImportMessages"; %1 is the argument)."""
-
-MATCH_REASONS: dict[str, str] = {
-    "email": QT_TRANSLATE_NOOP("ImportMessages", "same email"),
-    "phone": QT_TRANSLATE_NOOP("ImportMessages", "same phone"),
-    "name_postal_code": QT_TRANSLATE_NOOP("ImportMessages", "same last name and postal code"),
-}
-
-Translate = Callable[[str, str], str]
-"""(catalogue context, English source) -> the text in the reader's language."""
-
-
-def _english(_context: str, text: str) -> str:
-    return text
 
 
 class ConsentRecorder(Protocol):
@@ -113,7 +67,7 @@ class ImportOptions:
     check_duplicates: bool = False
     min_age: int = ef.DEFAULT_MIN_AGE
     today: date | None = None
-    translate: Translate = _english
+    translate: Translate = english
     language: str = "EN"
     """The language of `translate` (province names in messages)."""
     staff: str = ""
@@ -185,10 +139,10 @@ def import_paths(path: Path | str) -> tuple[Path, Path]:
     return results_path(path), state_path(path)
 
 
-def check_columns(path: Path | str, profile: FieldProfile) -> ColumnMap:
+def check_columns(path: Path | str, profile: FieldProfile, language: str = "EN") -> ColumnMap:
     """The file's column map; raises ImportFileError or ColumnError (before anything is sent)."""
     with open_rows(path) as (header, _rows):
-        return map_headers(header.cells, profile)
+        return map_headers(header.cells, profile, language)
 
 
 class Importer:
@@ -225,7 +179,7 @@ class Importer:
         return self._stop is not None
 
     def check_columns(self) -> ColumnMap:
-        return check_columns(self.path, self.options.profile)
+        return check_columns(self.path, self.options.profile, self.options.language)
 
     # --- the run ------------------------------------------------------------------------------------
 
@@ -295,7 +249,7 @@ class Importer:
     # --- one row ------------------------------------------------------------------------------------
 
     def _text(self, code: str, arg: str = "") -> str:
-        return self.options.translate("ImportMessages", MESSAGES[code]).replace("%1", arg)
+        return message(code, (arg,), self.options.translate)
 
     def _plan(
         self, row: Row, columns: ColumnMap, state: ImportState, future: asyncio.Future[RowResult]

@@ -99,7 +99,7 @@ def test_pending_rows_are_exit_3_and_the_same_command_settles_them(
         (["people.csv", "--env", "nowhere"], "no environment named 'nowhere'"),
         (["people.csv", "--profile", "nobody"], "No field profile named 'nobody'"),
         (["people.csv", "--environments", "absent.json"], "absent.json"),
-        (["odd.csv"], "'Shoe size'"),
+        (["odd.csv"], "(“Shoe size”)"),
         (["people.csv", "--concurrency", "0"], "at least 1"),
         (["people.csv", "--bogus"], "unrecognized arguments"),
     ],

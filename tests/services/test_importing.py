@@ -15,6 +15,7 @@ from console.api.session import EnvironmentSession
 from console.audit import AuditLog
 from console.sandbox import EmbeddedSandbox
 from console.services.import_columns import COLUMNS, ColumnError, find_column, french_label
+from console.services.import_csv import ImportFileError
 from console.services.import_results import Status, read_results
 from console.services.import_sending import ClientSender, DuplicateSearch
 from console.services.import_state import state_path
@@ -294,3 +295,16 @@ async def test_a_changed_row_is_a_new_enrollment_and_the_state_file_sits_beside_
     assert read_results(second.results)[0].status is Status.ENROLLED
     assert state_path(path).is_file()
     assert json.dumps(second.stopped) == "null"
+
+
+async def test_a_file_that_is_not_utf8_is_refused_at_its_row_before_anything_is_sent(
+    session: EnvironmentSession, sandbox: EmbeddedSandbox, tmp_path: Path
+) -> None:
+    path = tmp_path / "latin1.csv"
+    rows = "\r\n".join([";".join(FAST_PATHS), ";".join(person(0, "l1")), ";".join(person(1, "l1"))])
+    path.write_bytes(rows.encode("latin-1"))  # Élise, Ève-Marie: not UTF-8
+    with pytest.raises(ImportFileError) as caught:
+        await run(path, session)
+    assert caught.value.code == "NOT_UTF8" and caught.value.values == ("latin1.csv", "2")
+    assert "CSV UTF-8" in str(caught.value)
+    assert enroll_posts(sandbox.base_url) == []
