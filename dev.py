@@ -187,7 +187,9 @@ def make_screenshots() -> int:
         status = run([*console, str(folder / "main-window-fr.png")], interactive=False) or status
         settings.unlink()
         tools = ROOT / "tools" / "screenshots"
-        for script, *args in (("enroll.py", str(folder)), ("inspector.py",), ("lookup.py",), ("tester.py",)):
+        scripts = (("enroll.py", str(folder)), ("inspector.py",), ("lookup.py",), ("tester.py",),
+                   ("import_progress.py",))
+        for script, *args in scripts:
             status = run([str(PYTHON), str(tools / script), *args], interactive=False) or status
         return status
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from console.services.sessions import Sessions
     from console.ui.enroll import EnrollPage
     from console.ui.idle import IdleWarning, IdleWatcher, LockScreen
+    from console.ui.import_dialog import ImportDialog
     from console.ui.inspector import RequestInspector
     from console.ui.lookup import MemberPage, SearchPage
     from console.ui.outbox_view import OutboxView
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.member_page: MemberPage | None = None
         self.enroll_page: EnrollPage | None = None
         self.outbox_view: OutboxView | None = None
+        self.import_dialog: ImportDialog | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self.setWindowTitle(self.tr("Collector Console"))
         self.resize(1100, 720)
@@ -151,6 +153,9 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.search_page)
         self.pages.removeWidget(self.starting_page)
         self.starting_page.deleteLater()
+        self.import_action = self._action(self.tr("Import e&nrollments…"), self.open_import,
+                                          tip=self.tr("Enroll the people listed in a CSV file"))
+        self.add_tool(self.import_action)
         self.request_inspector = RequestInspector(self.context, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.request_inspector)
         self.request_inspector.hide()
@@ -321,6 +326,17 @@ class MainWindow(QMainWindow):
         """Put `action` in the Tools menu."""
         self.menu_tools.addAction(action)
         self.menu_tools.menuAction().setVisible(True)
+
+    def open_import(self) -> ImportDialog:
+        """Tools → Import enrollments…: one dialog, kept while the window lives (an import may be running)."""
+        from console.ui.import_dialog import ImportDialog
+
+        if self.import_dialog is None:
+            self.import_dialog = ImportDialog(self.context, self)
+        self.import_dialog.show()
+        self.import_dialog.raise_()
+        self.import_dialog.activateWindow()
+        return self.import_dialog
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"))

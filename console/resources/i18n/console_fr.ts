@@ -1191,6 +1191,192 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import enrollments</source>
+        <translation>Importer des adhésions</translation>
+    </message>
+    <message>
+        <source>Enroll the people listed in a CSV file (UTF-8, comma or semicolon separated). Columns are named by the contract&apos;s field paths or by the form&apos;s labels, in English or French. Every row gets the form&apos;s checks; a bad row is reported and not sent. Importing the same file again resumes: nobody is enrolled twice.</source>
+        <translation>Inscrivez les personnes d’un fichier CSV (UTF-8, séparé par des virgules ou des points-virgules). Les colonnes portent les chemins des champs du contrat ou les libellés du formulaire, en français ou en anglais. Chaque ligne passe les vérifications du formulaire; une ligne invalide est signalée et n’est pas envoyée. Importer de nouveau le même fichier reprend là où l’importation s’est arrêtée : personne n’est inscrit deux fois.</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Fichier à importer</translation>
+    </message>
+    <message>
+        <source>people.csv</source>
+        <translation>personnes.csv</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Choisir le fichier à importer</translation>
+    </message>
+    <message>
+        <source>Save a &amp;template…</source>
+        <translation>Enregistrer un &amp;modèle…</translation>
+    </message>
+    <message>
+        <source>Save an empty, documented template</source>
+        <translation>Enregistrer un modèle vide et documenté</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>Use case</source>
+        <translation>Cas d’utilisation</translation>
+    </message>
+    <message>
+        <source>&amp;Use case:</source>
+        <translation>Cas d’&amp;utilisation :</translation>
+    </message>
+    <message>
+        <source>&amp;Look for existing members first (a row that matches one is not sent)</source>
+        <translation>&amp;Chercher d’abord les membres existants (une ligne qui correspond à un membre n’est pas envoyée)</translation>
+    </message>
+    <message>
+        <source>Look for existing members first</source>
+        <translation>Chercher d’abord les membres existants</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Progression de l’importation</translation>
+    </message>
+    <message>
+        <source>%v of %m rows</source>
+        <translation>%v lignes sur %m</translation>
+    </message>
+    <message>
+        <source>Rows by outcome</source>
+        <translation>Lignes par résultat</translation>
+    </message>
+    <message>
+        <source>Import outcome</source>
+        <translation>Résultat de l’importation</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Start the import</source>
+        <translation>Lancer l’importation</translation>
+    </message>
+    <message>
+        <source>&amp;Stop import</source>
+        <translation>&amp;Arrêter l’importation</translation>
+    </message>
+    <message>
+        <source>Stop the import</source>
+        <translation>Arrêter l’importation</translation>
+    </message>
+    <message>
+        <source>Start no more rows; those being sent finish first</source>
+        <translation>Ne plus lancer de lignes; celles en cours d’envoi se terminent d’abord</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>No environment is open.</source>
+        <translation>Aucun environnement n’est ouvert.</translation>
+    </message>
+    <message>
+        <source>Into PRODUCTION: %1 (live member data)</source>
+        <translation>Vers la PRODUCTION : %1 (données réelles des membres)</translation>
+    </message>
+    <message>
+        <source>Into: %1</source>
+        <translation>Vers : %1</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Save a template</source>
+        <translation>Enregistrer un modèle</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The template could not be saved: %1</source>
+        <translation>Le modèle n’a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Template saved. Fill in one person per row, save, then import it.</source>
+        <translation>Modèle enregistré. Inscrivez une personne par ligne, enregistrez, puis importez-le.</translation>
+    </message>
+    <message>
+        <source>import the enrollments of %1</source>
+        <translation>importer les adhésions de %1</translation>
+    </message>
+    <message>
+        <source>Stopping: the rows being sent finish first…</source>
+        <translation>Arrêt en cours : les lignes en cours d’envoi se terminent d’abord…</translation>
+    </message>
+    <message>
+        <source>Sign in to an environment first.</source>
+        <translation>Connectez-vous d’abord à un environnement.</translation>
+    </message>
+    <message>
+        <source>%1 offers no member search: clear “Look for existing members first”.</source>
+        <translation>%1 n’offre pas la recherche de membres : décochez «&#xa0;Chercher d’abord les membres existants&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importation de %1…</translation>
+    </message>
+    <message>
+        <source>The import&apos;s state file beside %1 cannot be written. Check the folder can be written to.</source>
+        <translation>Le fichier d’état de l’importation, à côté de %1, ne peut pas être écrit. Vérifiez que le dossier est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>%1 rows a second</source>
+        <translation>%1 lignes par seconde</translation>
+    </message>
+    <message>
+        <source>About %1 left · %2</source>
+        <translation>Environ %1 restant · %2</translation>
+    </message>
+    <message>
+        <source>Enrolled: %1 · Already members: %2 · Rejected: %3 · Pending: %4</source>
+        <translation>Inscrits : %1 · Déjà membres : %2 · Refusés : %3 · En attente : %4</translation>
+    </message>
+    <message>
+        <source>Results: %1</source>
+        <translation>Résultats : %1</translation>
+    </message>
+    <message>
+        <source>Stopped. The rows not sent are pending: import the same file again to finish.</source>
+        <translation>Arrêtée. Les lignes non envoyées sont en attente : importez de nouveau le même fichier pour terminer.</translation>
+    </message>
+    <message>
+        <source>Some rows are pending (the service could not be reached or did not answer for good). Import the same file again to settle them.</source>
+        <translation>Des lignes sont en attente (le service était injoignable ou n’a pas donné de réponse définitive). Importez de nouveau le même fichier pour les régler.</translation>
+    </message>
+    <message>
+        <source>Done: every row is settled.</source>
+        <translation>Terminé : toutes les lignes sont réglées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) sent earlier changed or left the file before their outcome was known: put them back as they were and import again.</source>
+        <translation>
+            <numerusform>%n ligne envoyée plus tôt a changé ou a quitté le fichier avant que son résultat soit connu : remettez-la telle quelle et importez de nouveau.</numerusform>
+            <numerusform>%n lignes envoyées plus tôt ont changé ou ont quitté le fichier avant que leur résultat soit connu : remettez-les telles quelles et importez de nouveau.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportMessages</name>
     <message>
         <source>Use yes or no, or leave it empty.</source>
@@ -1239,6 +1425,38 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>Could not check for existing members: not sent. Run the import again.</source>
         <translation>Impossible de vérifier les membres existants : non envoyé. Relancez l’importation.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>Impossible d’ouvrir %1 : %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text from row %2 on. Save it as “CSV UTF-8” and try again.</source>
+        <translation>%1 n’est pas du texte UTF-8 à partir de la ligne %2. Enregistrez-le en «&#xa0;CSV UTF-8&#xa0;» et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 has no header row.</source>
+        <translation>%1 n’a pas de ligne d’en-tête.</translation>
+    </message>
+    <message>
+        <source>%1: row %2 cannot be read as CSV.</source>
+        <translation>%1 : la ligne %2 ne peut pas être lue en CSV.</translation>
+    </message>
+    <message>
+        <source>Column %1 (“%2”) is not an enrollment field.</source>
+        <translation>La colonne %1 («&#xa0;%2&#xa0;») n’est pas un champ d’adhésion.</translation>
+    </message>
+    <message>
+        <source>Columns %1 and %2 both hold %3.</source>
+        <translation>Les colonnes %1 et %2 contiennent toutes deux %3.</translation>
+    </message>
+    <message>
+        <source>Column %1 (“%2”) is not collected by the use case “%3”.</source>
+        <translation>La colonne %1 («&#xa0;%2&#xa0;») n’est pas recueillie par le cas d’utilisation «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The file has no contactDetails.email column (the email is always required).</source>
+        <translation>Le fichier n’a pas de colonne contactDetails.email (le courriel est toujours obligatoire).</translation>
     </message>
     <message>
         <source>same email</source>
@@ -1448,6 +1666,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
+        <source>Import e&amp;nrollments…</source>
+        <translation>Importer des ad&amp;hésions…</translation>
+    </message>
+    <message>
         <source>Find a member (Ctrl+F)</source>
         <translation>Trouver un adhérent (Ctrl+F)</translation>
     </message>
@@ -1508,6 +1730,10 @@ Pour le personnel des partenaires AIR MILES.</translation>
     <message>
         <source>&amp;Requests</source>
         <translation>Re&amp;quêtes</translation>
+    </message>
+    <message>
+        <source>Enroll the people listed in a CSV file</source>
+        <translation>Inscrire les personnes d’un fichier CSV</translation>
     </message>
     <message>
         <source>Requests sent and their answers, redacted (Ctrl+Shift+R)</source>
