@@ -11,14 +11,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console.audit import AuditLog
-from console.services.drafts import DraftsOpener
-from console.services.outbox import OutboxOpener
 from console.services.verification import Verifications
 from console.ui.settings import Settings
 
 if TYPE_CHECKING:
     from console.api.environments import Environment
     from console.api.session import EnvironmentSession
+    from console.services.drafts import DraftsOpener
+    from console.services.outbox import OutboxOpener
     from console.services.sessions import Change, Sessions
 
 
@@ -53,15 +53,43 @@ class ConsoleContext(QObject):
             policy=lambda: settings_.verification_policy,
             lock_seconds=lambda: settings_.verification_lock_minutes * 60.0)
         """The caller verifications of this console (Qt-free; `is_verified(number)`)."""
-        self.outbox = OutboxOpener()
-        """The enrollment outbox, opened when first needed (the window's status bar, a submission)."""
-        self.drafts: DraftsOpener | None = DraftsOpener(self.outbox)
-        """The encrypted draft of the enrollment form being typed (None: no drafts)."""
+        self._outbox: OutboxOpener | None = None
+        self._drafts: DraftsOpener | None = None
+        self._drafts_off = False
         self._busy_count = 0
         self._sessions: Sessions | None = None
         self._unsubscribe: Callable[[], None] | None = None
         if sessions is not None:
             self.attach(sessions)
+
+    @property
+    def outbox(self) -> OutboxOpener:
+        """The enrollment outbox, opened when first needed (the window's status bar, a submission).
+
+        Imported on first use: the storage and encryption stack stays out of the first paint.
+        """
+        if self._outbox is None:
+            from console.services.outbox import OutboxOpener
+
+            self._outbox = OutboxOpener()
+        return self._outbox
+
+    @outbox.setter
+    def outbox(self, opener: OutboxOpener) -> None:
+        self._outbox = opener
+
+    @property
+    def drafts(self) -> DraftsOpener | None:
+        """The encrypted draft of the enrollment form being typed (None: no drafts)."""
+        if self._drafts is None and not self._drafts_off:
+            from console.services.drafts import DraftsOpener
+
+            self._drafts = DraftsOpener(self.outbox)
+        return self._drafts
+
+    @drafts.setter
+    def drafts(self, opener: DraftsOpener | None) -> None:
+        self._drafts, self._drafts_off = opener, opener is None
 
     def attach(self, sessions: Sessions) -> None:
         """Follow `sessions` (the registry the window switches environments in) from now on."""
