@@ -170,7 +170,7 @@ def test_rate_limit_per_client(sandbox_url: str) -> None:
         assert [partner.get("/collectors/summary").status_code for _ in range(3)] == [200] * 3
         limited = partner.get("/collectors/summary")
         assert_error(limited, 429, "RATE_LIMITED")
-        assert 1 <= int(limited.headers["retry-after"]) <= 60
+        assert 55 <= int(limited.headers["retry-after"]) <= 60  # what is left of the window, not retryAfter
         # Another client id has its own budget.
         assert readonly.get("/collectors/summary").status_code == 200
         advance_clock(sandbox_url, 59)
