@@ -71,7 +71,7 @@ MESSAGES: dict[str, str] = {
 MATCH_REASONS: dict[str, str] = {
     "email": QT_TRANSLATE_NOOP("ImportMessages", "same email"),
     "phone": QT_TRANSLATE_NOOP("ImportMessages", "same phone"),
-    "name_postal_code": QT_TRANSLATE_NOOP("ImportMessages", "same last name and postal code"),
+    "name_and_postal_code": QT_TRANSLATE_NOOP("ImportMessages", "same last name and postal code"),
 }
 
 

@@ -26,6 +26,7 @@ from console.api.errors import (
     ValidationFailed,
 )
 from console.api.models import EnrollmentRequest
+from console.services.enrollment import duplicate_criteria
 from console.services.import_results import Status
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ class Match:
 
     collector_number: str
     reason: str
-    """"email", "phone" or "name_postal_code"."""
+    """"email", "phone" or "name_and_postal_code" (`console.services.enrollment.Match`)."""
     active: bool
 
 
@@ -107,19 +108,13 @@ class DuplicateSearch:
 
     async def matches(self, request: EnrollmentRequest) -> list[Match]:
         """Raises the client's errors (a row whose check failed is not sent)."""
-        criteria: list[tuple[str, dict[str, str]]] = [("email", {"email": request.contact_details.email})]
-        criteria += [("phone", {"phone": p.number}) for p in request.contact_details.phones if p.number]
-        person, address = request.personal_details, request.address_details
-        if person is not None and address is not None and address.postal_code:
-            criteria.append(
-                ("name_postal_code", {"last_name": person.last_name, "postal_code": address.postal_code})
-            )
+        criteria = duplicate_criteria(request)
         pages = await asyncio.gather(
-            *(self.client.search(**kwargs, limit=DUPLICATE_LIMIT) for _reason, kwargs in criteria)  # type: ignore[arg-type]
+            *(self.client.search(**c.query, limit=DUPLICATE_LIMIT) for c in criteria)  # type: ignore[arg-type]
         )
         found: dict[str, Match] = {}
-        for (reason, _kwargs), page in zip(criteria, pages, strict=True):
+        for criterion, page in zip(criteria, pages, strict=True):
             for item in page.items:
                 active = (item.status or "ACTIVE") == "ACTIVE"
-                found.setdefault(item.collector_number, Match(item.collector_number, reason, active))
+                found.setdefault(item.collector_number, Match(item.collector_number, criterion.match, active))
         return list(found.values())
