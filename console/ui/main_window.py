@@ -1,62 +1,46 @@
-"""The main window: the shell (menus, toolbar, pages, status bar, Production band) and navigation.
+"""The main window: the shell (pages, Production band, menus, toolbar, status bar) and navigation.
 
 Built in two steps so the first paint does not wait for the API layer: the shell needs only Qt;
-`attach(sessions)` then adds the pages and the environments. What happens when an environment is
-switched or a session signs in lives in `console.services.sessions`; the window asks for it and renders
-what the registry announces (through `ConsoleContext`). This module imports the API layer lazily.
+`attach(sessions)` then adds the pages and the environments. The window is put together from
+`WindowMenus` (actions, menus, toolbar), `StatusItems` (the status bar, which follows the session),
+`SessionControl` (environment switch, sign-in, sign-out) and `ToolDialogs`. What happens when an
+environment is switched or a session signs in lives in `console.services.sessions`; the window asks for
+it and renders what the registry announces (through `ConsoleContext`). The API layer is imported lazily.
 """
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QInputDialog,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QStackedWidget,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from console.ui.context import ConsoleContext
-from console.ui.environment_menu import EnvironmentButton
 from console.ui.keyboard import ScrollFocusGuard, next_pane, no_scroll_tab_stops
-from console.ui.settings import Settings
-from console.ui.status_bar import StatusItems, connection_state
+from console.ui.session_control import SessionControl
+from console.ui.status_bar import StatusItems
 from console.ui.tasks import run_task
 from console.ui.texts import environment_label
+from console.ui.tool_dialogs import ToolDialogs
 from console.ui.widgets import PlaceholderPage, ProductionBand
+from console.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     import asyncio
 
-    from console.api.exchange import Exchange
     from console.api.session import EnvironmentSession
     from console.services.sessions import Sessions
     from console.ui.enroll import EnrollPage
     from console.ui.idle import IdleWarning, IdleWatcher, LockScreen
-    from console.ui.import_dialog import ImportDialog
     from console.ui.inspector import RequestInspector
     from console.ui.lookup import MemberPage, SearchPage
     from console.ui.outbox_view import OutboxView
     from console.ui.signin import SignInDialog
 
 BrowserOpener = Callable[[str], object]
-
-log = logging.getLogger(__name__)
-
-PRODUCTION_WORD = "PRODUCTION"
 
 
 class MainWindow(QMainWindow):
@@ -77,11 +61,9 @@ class MainWindow(QMainWindow):
         self.exit_code = 0
         self.restart_requested = False
         """Set when the user asked to restart (a new language): the process starts itself again."""
-        self._open_browser = open_browser
+        self.open_browser = open_browser
         self._history: list[QWidget] = []
         self._painted = False
-        self._unsubscribe_exchanges: Callable[[], None] | None = None
-        self.signin_dialog: SignInDialog | None = None
         self.idle_watcher: IdleWatcher | None = None
         self.idle_warning: IdleWarning | None = None
         self.lock_screen: LockScreen | None = None
@@ -90,7 +72,6 @@ class MainWindow(QMainWindow):
         self.member_page: MemberPage | None = None
         self.enroll_page: EnrollPage | None = None
         self.outbox_view: OutboxView | None = None
-        self.import_dialog: ImportDialog | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self.setWindowTitle(self.tr("Collector Console"))
         self.resize(1100, 720)
@@ -99,28 +80,18 @@ class MainWindow(QMainWindow):
             ScrollFocusGuard.install(app)
 
         self._build_shell()
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        self.session_control = SessionControl(self)
+        self.tools = ToolDialogs(self)
+        self.menus = WindowMenus(self)
         self.status = StatusItems(self.statusBar())
-        self.environment_label = self.status.environment
-        self.identity_label = self.status.identity
-        self.token_label = self.status.token
-        self.connection_label = self.status.connection
-        self.notice_label = self.status.notice
-        self.busy_indicator = self.status.busy
-
-        self._token_timer = QTimer(self)
-        self._token_timer.setInterval(1000)
-        self._token_timer.timeout.connect(self._update_token_lifetime)
 
         context.sig_session_changed.connect(self._on_session_changed)
-        context.sig_busy_changed.connect(self.busy_indicator.set_busy)
         context.sig_locked.connect(self._on_locked)
         context.sig_unlocked.connect(self._on_unlocked)
         context.sig_call_ended.connect(self._on_call_ended)
         self._page_before_lock: QWidget | None = None
         self._on_session_changed(None)
+        self.status.follow(context)
         if sessions is not None:
             self.attach(sessions)
 
@@ -135,16 +106,15 @@ class MainWindow(QMainWindow):
 
         self.sessions = sessions
         self.context.attach(sessions)
-        if self._open_browser is None:
-            self._open_browser = system_browser
-        self.environment_button.set_environments(
+        if self.open_browser is None:
+            self.open_browser = system_browser
+        self.menus.environment_button.set_environments(
             (name, environment_label(env.label)) for name, env in sessions.environments.items())
-        self.menu_view.insertMenu(self._view_panes_separator, self.environment_button.menu_environments)
         self.search_page = SearchPage(self.context)
         self.member_page = MemberPage(self.context)
         self.enroll_page = EnrollPage(self.context)
-        self.lock_screen = LockScreen(self.context, open_browser=self._open_browser)
-        self.lock_screen.sig_sign_in_requested.connect(self._on_sign_in_other)
+        self.lock_screen = LockScreen(self.context, open_browser=self.open_browser)
+        self.lock_screen.sig_sign_in_requested.connect(self.session_control.sign_in_as_someone_else)
         for page in (self.search_page, self.member_page, self.enroll_page, self.lock_screen):
             self.pages.addWidget(page)
         self.search_page.sig_open_member.connect(self.open_member)
@@ -153,31 +123,14 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.search_page)
         self.pages.removeWidget(self.starting_page)
         self.starting_page.deleteLater()
-        self.import_action = self._action(self.tr("Import e&nrollments…"), self.open_import,
-                                          tip=self.tr("Enroll the people listed in a CSV file"))
-        self.add_tool(self.import_action)
         self.request_inspector = RequestInspector(self.context, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.request_inspector)
         self.request_inspector.hide()
-        self.requests_action = self.request_inspector.toggleViewAction()
-        self.requests_action.setText(self.tr("&Requests"))
-        self.requests_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-        self.requests_action.setToolTip(self.tr("Requests sent and their answers, redacted (Ctrl+Shift+R)"))
-        self.toolbar.addAction(self.requests_action)
-        self.menu_view.addAction(self.requests_action)
-        self.check_action = self._action(self.tr("&Check this environment…"), self.open_check)
-        self.add_tool(self.check_action)
-        self.token_action = self._action(self.tr("To&ken…"), self.open_token_view)
-        self.add_tool(self.token_action)
-        self.environments_action = self._action(self.tr("&Environments…"), self.open_environment_editor)
-        self.add_tool(self.environments_action)
         no_scroll_tab_stops(self)
         self.outbox_view = OutboxView(
             self.context, self.statusBar(), self._outbox_client, self._environment_label
         )
-        self.outbox_action = QAction(self.tr("Enrollments &waiting…"), self)
-        self.outbox_action.triggered.connect(self.outbox_view.show_list)
-        self.menu_view.addAction(self.outbox_action)
+        self.menus.add_page_actions(self.request_inspector, self.outbox_view)
 
     def _outbox_client(self, environment: str) -> Any | None:
         """The client the outbox sends `environment`'s enrollments with: its session's, once signed in."""
@@ -206,7 +159,6 @@ class MainWindow(QMainWindow):
         task.add_done_callback(self._tasks.discard)
         return task
 
-    # Building ----------------------------------------------------------------------------------------
     def _build_shell(self) -> None:
         self.production_band = ProductionBand()
         self.production_band.hide()
@@ -221,144 +173,46 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: str | None = None,
-                tip: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setToolTip(tip)
-        action.triggered.connect(slot)
-        return action
+    # Environments and sign-in (SessionControl does the work) -------------------------------------------
+    def request_environment(self, name: str) -> None:
+        self.session_control.request_environment(name)
 
-    def _build_actions(self) -> None:
-        self.search_action = self._action(self.tr("&Search"), self.show_search, "Ctrl+F",
-                                          self.tr("Find a member (Ctrl+F)"))
-        self.enroll_action = self._action(self.tr("&Enroll"), self.show_enroll, "Ctrl+N",
-                                          self.tr("Enroll a new member (Ctrl+N)"))
-        self.back_action = self._action(self.tr("&Back"), self.go_back, "Alt+Left",
-                                        self.tr("Back (Alt+Left)"))
-        self.back_action.setEnabled(False)
-        self.escape_action = self._action(self.tr("Cancel or go back"), self.escape, "Esc")
-        self.addAction(self.escape_action)  # not in a menu: Esc is listed on the shortcut sheet
-        self.next_pane_action = self._action(self.tr("Ne&xt pane"), lambda: self.cycle_panes(), "F6")
-        self.previous_pane_action = self._action(self.tr("Pre&vious pane"),
-                                                 lambda: self.cycle_panes(backwards=True), "Shift+F6")
-        self.settings_action = self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,")
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
-        self.sign_in_action = self._action(self.tr("Sign &in…"), self.open_sign_in)
-        self.sign_out_action = self._action(self.tr("Sign &out"), self._on_sign_out)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
+    def confirm_production(self) -> bool:
+        return self.session_control.confirm_production()
 
-    def _build_menus(self) -> None:
-        """File, View, Tools and Help; features add their actions to `menu_tools` and the others."""
-        bar = self.menuBar()
-        self.menu_file = QMenu(self.tr("&File"), self)
-        self.menu_edit = QMenu(self.tr("E&dit"), self)
-        self.menu_view = QMenu(self.tr("&View"), self)
-        self.menu_tools = QMenu(self.tr("&Tools"), self)
-        self.menu_help = QMenu(self.tr("&Help"), self)
-        for menu in (self.menu_file, self.menu_edit, self.menu_view, self.menu_tools, self.menu_help):
-            bar.addMenu(menu)
-        self.menu_file.addActions([self.sign_in_action, self.sign_out_action])
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.quit_action)
-        self.menu_edit.addAction(self.settings_action)
-        self.menu_view.addActions([self.back_action, self.search_action, self.enroll_action])
-        self._view_panes_separator = self.menu_view.addSeparator()  # the environments go above it
-        self.menu_view.addActions([self.next_pane_action, self.previous_pane_action])
-        self.menu_view.addSeparator()
-        self.about_action = self._action(self.tr("&About Collector Console"), self._show_about)
-        self.menu_help.addActions([self.shortcuts_action, self.about_action])
-        self.menu_tools.menuAction().setVisible(False)  # shown once a tool is added: add_tool()
+    async def switch_environment(self, name: str, *, offer_sign_in: bool = True) -> EnvironmentSession | None:
+        return await self.session_control.switch_environment(name, offer_sign_in=offer_sign_in)
 
-    def open_check(self) -> None:
-        """Tools → Check this environment: the contract check with its live list."""
-        from console.ui.check_dialog import CheckDialog
+    async def start(self, name: str, *, auto_sign_in: bool = False) -> None:
+        await self.session_control.start(name, auto_sign_in=auto_sign_in)
 
-        dialog = CheckDialog(self.context, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.check_dialog = dialog
+    def open_sign_in(self) -> SignInDialog:
+        return self.session_control.open_sign_in()
 
-    def open_token_view(self) -> None:
-        """Tools → Token…: the current access token's header and claims, renew, sign out and revoke."""
-        from console.ui.token_view import TokenView
+    @property
+    def signin_dialog(self) -> SignInDialog | None:
+        return self.session_control.signin_dialog
 
-        dialog = TokenView(self.context, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.token_view = dialog
+    async def sign_out(self) -> None:
+        await self.session_control.sign_out()
 
-    def open_environment_editor(self) -> None:
-        """Tools → Environments…: the user's environments file, edited in a form."""
-        from console.api.environments import EnvironmentConfigError
-        from console.ui.environment_editor import EnvironmentEditor
+    def show_notice(self, text: str) -> None:
+        self.status.show_notice(text)
 
-        try:
-            dialog = EnvironmentEditor(self.context, self)
-        except EnvironmentConfigError:
-            self.show_notice(self.tr("The environments file named in the settings cannot be read."))
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.sig_saved.connect(self.reload_environments)
-        dialog.open()
-        self.environment_editor = dialog
-
-    def reload_environments(self) -> None:
-        """Offer the environments again after the user's file changed (sessions already open stay)."""
-        from console.services.sessions import load_all
-
-        if self.sessions is None:
-            return
-        loaded = load_all(self.context.settings.environments_file)
-        for name, env in loaded.environments.items():
-            if name not in self.sessions.environments or self.sessions.existing(name) is None:
-                self.sessions.environments[name] = env
-        for name in [name for name in self.sessions.environments if name not in loaded.environments]:
-            if self.sessions.existing(name) is None:
-                del self.sessions.environments[name]
-        self.environment_button.set_environments(
-            (name, environment_label(env.label)) for name, env in self.sessions.environments.items())
-
-    def add_tool(self, action: QAction) -> None:
-        """Put `action` in the Tools menu."""
-        self.menu_tools.addAction(action)
-        self.menu_tools.menuAction().setVisible(True)
-
-    def open_import(self) -> ImportDialog:
-        """Tools → Import enrollments…: one dialog, kept while the window lives (an import may be running)."""
-        from console.ui.import_dialog import ImportDialog
-
-        if self.import_dialog is None:
-            self.import_dialog = ImportDialog(self.context, self)
-        self.import_dialog.show()
-        self.import_dialog.raise_()
-        self.import_dialog.activateWindow()
-        return self.import_dialog
-
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        self.addToolBar(toolbar)
-        for action in (self.back_action, self.search_action, self.enroll_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        self.environment_button = EnvironmentButton()
-        self.environment_button.sig_chosen.connect(self.request_environment)
-        toolbar.addWidget(self.environment_button)
-        toolbar.addAction(self.sign_in_action)
-        toolbar.addAction(self.sign_out_action)
-        toolbar.addSeparator()  # the request inspector's toggle follows, once `attach` has built it
-        self.toolbar = toolbar
-
-    def _show_about(self) -> None:
-        from console import __version__
-
-        text = self.tr("Collector Console %1\nFor AIR MILES partner staff.").replace("%1", __version__)
-        QMessageBox.about(self, self.tr("About Collector Console"), text)
+    def _on_session_changed(self, session: EnvironmentSession | None) -> None:
+        """The environment menu, the title, the Production band and sign in / out follow the session."""
+        chosen = self.sessions.chosen if self.sessions is not None else None
+        env = session.env if session is not None else chosen
+        label = environment_label(env.label) if env is not None else None
+        self.menus.environment_button.show_current(env.name if env is not None else None, label)
+        self.status.show_environment(env, starting=session is None and env is not None)
+        self.production_band.setVisible(env is not None and env.is_production)
+        if env is not None:
+            prefix = self.tr("PRODUCTION") + " — " if env.is_production else ""
+            self.setWindowTitle(prefix + self.tr("Collector Console — %1").replace("%1", label or ""))
+        unlocked = not self.context.locked
+        self.menus.sign_in_action.setEnabled(session is not None and unlocked)
+        self.menus.sign_out_action.setEnabled(session is not None and session.signed_in and unlocked)
 
     # Navigation --------------------------------------------------------------------------------------
     def _navigate(self, page: QWidget | None) -> None:
@@ -370,7 +224,7 @@ class MainWindow(QMainWindow):
                 self._history.append(current)
             del self._history[:-20]
             self.pages.setCurrentWidget(page)
-        self.back_action.setEnabled(bool(self._history))
+        self.menus.back_action.setEnabled(bool(self._history))
         page.setFocus()
 
     def show_search(self) -> None:
@@ -403,7 +257,7 @@ class MainWindow(QMainWindow):
             return
         page = self._history.pop()
         self.pages.setCurrentWidget(page)
-        self.back_action.setEnabled(bool(self._history))
+        self.menus.back_action.setEnabled(bool(self._history))
         self.focus_page()
 
     def escape(self) -> None:
@@ -452,215 +306,6 @@ class MainWindow(QMainWindow):
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # Dialogs -----------------------------------------------------------------------------------------
-    def open_settings(self) -> None:
-        from console.ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.context.settings, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if accepted and Settings.language.key in dialog.changed:
-            self._offer_restart()
-
-    def _offer_restart(self) -> None:
-        """The language applies at the next start: offer to restart now."""
-        answer = QMessageBox.question(
-            self, self.tr("Language changed"),
-            self.tr("The new language applies when Collector Console starts again. Restart now?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restart_requested = True
-            QTimer.singleShot(0, self.close)
-
-    def show_shortcuts(self) -> None:
-        from console.ui.shortcut_sheet import ShortcutSheet
-
-        sheet = ShortcutSheet(self, self)
-        sheet.exec()
-        sheet.deleteLater()
-
-    # Environments ------------------------------------------------------------------------------------
-    def request_environment(self, name: str) -> None:
-        """Switch to `name` after the typed confirmation Production needs (the combo follows the result).
-
-        Runs the modal confirmation outside any coroutine, then the switch as a task.
-        """
-        assert self.sessions is not None
-        env = self.context.environment
-        if env is not None and env.name == name:
-            self.focus_page()
-            return
-        if self.sessions.environments[name].is_production and not self.confirm_production():
-            self.environment_button.show_current(env.name if env is not None else None)
-            self.focus_page()
-            return
-        self.spawn(self.switch_environment(name))
-        self.focus_page()
-
-    def confirm_production(self) -> bool:
-        text, ok = QInputDialog.getText(
-            self, self.tr("Switch to Production"),
-            self.tr("Production holds live member data. Every write will ask again.\n"
-                    "Type %1 to switch.").replace("%1", PRODUCTION_WORD),
-            QLineEdit.EchoMode.Normal, "")
-        return ok and text.strip() == PRODUCTION_WORD
-
-    async def switch_environment(self, name: str, *, offer_sign_in: bool = True) -> EnvironmentSession | None:
-        """Make `name` current (member data leaves the screen at once), resume its sign-in, check health."""
-        from console.api.errors import CollectorError
-        from console.ui.errors import error_text
-
-        assert self.sessions is not None
-        self._clear_keyring_notice()
-        try:
-            with self.context.busy():
-                session = await self.sessions.switch(name)
-        except CollectorError as exc:
-            self.status.show_connection("failed")
-            self.show_notice(error_text(exc))
-            return None
-        if session is None:
-            return None  # another switch started meanwhile
-        self.context.settings.last_environment = name
-        self.spawn(self._check_health(session))
-        with self.context.busy():
-            await self.sessions.resume(session)
-        if offer_sign_in and not session.signed_in and self.context.session is session:
-            self.open_sign_in()
-        return session
-
-    async def start(self, name: str, *, auto_sign_in: bool = False) -> None:
-        """Open the first environment; sign in as the sandbox demo partner when asked, else offer sign-in."""
-        from console.api.errors import CollectorError
-        from console.ui.errors import error_text
-
-        assert self.sessions is not None
-        session = await self.switch_environment(name, offer_sign_in=False)
-        if session is None:
-            return
-        if auto_sign_in:
-            try:
-                with self.context.busy():
-                    await self.sessions.sign_in_demo(session)
-            except CollectorError as exc:
-                self.show_notice(error_text(exc))
-        if self.outbox_view is not None and self.outbox_view.background is None:
-            self.spawn(self.outbox_view.start())  # resumes what a crash left in the outbox
-        if not session.signed_in:
-            self.open_sign_in()
-        self.show_search()
-        self.sig_ready.emit()
-
-    # Session state -----------------------------------------------------------------------------------
-    def _on_session_changed(self, session: EnvironmentSession | None) -> None:
-        if self._unsubscribe_exchanges is not None:
-            self._unsubscribe_exchanges()
-            self._unsubscribe_exchanges = None
-        chosen = self.sessions.chosen if self.sessions is not None else None
-        env = session.env if session is not None else chosen
-        signed_in = session is not None and session.signed_in
-        label = environment_label(env.label) if env is not None else None
-        self.environment_button.show_current(env.name if env is not None else None, label)
-        self.status.show_environment(env, starting=session is None and env is not None)
-        self.production_band.setVisible(env is not None and env.is_production)
-        if env is not None:
-            prefix = self.tr("PRODUCTION") + " — " if env.is_production else ""
-            self.setWindowTitle(prefix + self.tr("Collector Console — %1").replace("%1", label or ""))
-        if session is not None:
-            self._unsubscribe_exchanges = session.exchange_log.subscribe(self._on_exchange)
-        else:
-            self.status.show_connection(None)
-        self.sign_in_action.setEnabled(session is not None and not self.context.locked)
-        self.sign_out_action.setEnabled(signed_in and not self.context.locked)
-        self.status.show_identity(session)
-        self._update_token_lifetime()
-        if signed_in:
-            self._token_timer.start()
-        else:
-            self._token_timer.stop()
-
-    def _update_token_lifetime(self) -> None:
-        session = self.context.session
-        facts = session.facts() if session is not None and session.signed_in else None
-        self.status.show_token_lifetime(int(facts.expires_in) if facts is not None else None)
-
-    def _on_exchange(self, exchange: Exchange) -> None:
-        self.status.show_connection(connection_state(exchange))
-
-    async def _check_health(self, session: EnvironmentSession) -> None:
-        from console.api.errors import CollectorError, RateLimited, ServiceUnavailable, TransportError
-
-        assert self.sessions is not None
-        try:
-            await self.sessions.health(session)
-        except CollectorError as exc:
-            state = ("maintenance" if isinstance(exc, ServiceUnavailable) else "busy"
-                     if isinstance(exc, RateLimited) else "unreachable" if isinstance(exc, TransportError)
-                     else "online")
-        else:
-            state = "online"
-        if self.context.session is session:
-            self.status.show_connection(state)
-
-    def show_notice(self, text: str) -> None:
-        self.status.show_notice(text)
-
-    # Sign-in -----------------------------------------------------------------------------------------
-    def open_sign_in(self) -> SignInDialog:
-        """Show the (non-modal) sign-in dialog for the current environment."""
-        assert self.sessions is not None
-        if self.signin_dialog is None:
-            from console.ui.signin import SignInDialog, system_browser
-
-            self.signin_dialog = SignInDialog(self.context, self.sessions.environments,
-                                              open_browser=self._open_browser or system_browser, parent=self)
-            self.signin_dialog.sig_environment_requested.connect(self.request_environment)
-            self.signin_dialog.sig_signed_in.connect(self._on_signed_in)
-        self.signin_dialog.show()
-        self.signin_dialog.raise_()
-        self.signin_dialog.activateWindow()
-        return self.signin_dialog
-
-    def _on_signed_in(self) -> None:
-        session = self.context.session
-        dialog = self.signin_dialog
-        if (session is not None and dialog is not None and dialog.remember.isChecked()
-                and not session.secret_persistent):
-            self.show_notice(self._keyring_notice_text())
-        if self.context.locked:
-            self.context.unlock()
-
-    def _keyring_notice_text(self) -> str:
-        return self.tr("No system keyring: the secret is kept for this session only.")
-
-    def _clear_keyring_notice(self) -> None:
-        if self.notice_label.text() == self._keyring_notice_text():
-            self.notice_label.clear()
-
-    def _on_sign_in_other(self) -> None:
-        self.spawn(self._sign_out_then_sign_in())
-
-    async def _sign_out_then_sign_in(self) -> None:
-        await self.sign_out()
-        self.open_sign_in()
-
-    def _on_sign_out(self) -> None:
-        self.spawn(self.sign_out())
-
-    async def sign_out(self) -> None:
-        from console.api.errors import CollectorError
-        from console.ui.errors import error_text
-
-        session = self.context.session
-        if session is None:
-            return
-        try:
-            with self.context.busy():
-                await session.sign_out()
-        except CollectorError as exc:  # revocation failed: tokens are dropped locally anyway
-            notice = self.tr("Signed out here; the server was not told: %1")
-            self.show_notice(notice.replace("%1", error_text(exc)))
-
     # Lock --------------------------------------------------------------------------------------------
     def watch_idle(self, watcher: IdleWatcher) -> None:
         """Lock after idle time, with the warning band over the pages a minute before."""
@@ -680,14 +325,9 @@ class MainWindow(QMainWindow):
             self._page_before_lock = current
         if self.lock_screen is not None:
             self.pages.setCurrentWidget(self.lock_screen)
-        for action in (self.search_action, self.enroll_action, self.back_action,
-                       self.sign_in_action, self.sign_out_action):
-            action.setEnabled(False)
-        self.environment_button.setEnabled(False)
-        self.environment_button.menu_environments.setEnabled(False)
+        self.menus.set_locked(True)
         if self.signin_dialog is not None and self.signin_dialog.isVisible():
-            self.signin_dialog.cancel_member_sign_in()
-            self.signin_dialog.hide()
+            self.session_control.close_sign_in()
 
     def _on_call_ended(self) -> None:
         """Someone else (or another environment): after the lock the console starts clean."""
@@ -696,16 +336,13 @@ class MainWindow(QMainWindow):
             self._history.clear()
 
     def _on_unlocked(self) -> None:
-        for action in (self.search_action, self.enroll_action):
-            action.setEnabled(True)
-        self.environment_button.setEnabled(True)
-        self.environment_button.menu_environments.setEnabled(True)
+        self.menus.set_locked(False)
         self._on_session_changed(self.context.session)
         page, self._page_before_lock = self._page_before_lock, None
         if page is None:
             self._history.clear()
             page = self.search_page
-        self.back_action.setEnabled(bool(self._history))
+        self.menus.back_action.setEnabled(bool(self._history))
         if page is not None:
             self.pages.setCurrentWidget(page)
             page.setFocus()
@@ -726,13 +363,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.context.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        if self.signin_dialog is not None:
-            self.signin_dialog.cancel_member_sign_in()
-            self.signin_dialog.hide()
-        self._token_timer.stop()
-        if self._unsubscribe_exchanges is not None:
-            self._unsubscribe_exchanges()
-            self._unsubscribe_exchanges = None
+        self.session_control.close_sign_in()
+        self.status.stop()
         for task in list(self._tasks):
             task.cancel()
         event.accept()

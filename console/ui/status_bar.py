@@ -1,10 +1,15 @@
-"""The main window's status bar: environment, signed-in identity, token lifetime, connection, notices."""
+"""The main window's status bar: environment, signed-in identity, token lifetime, connection, notices.
+
+`StatusItems.follow(context)` keeps it current: the identity and token countdown of the current session,
+and the connection state each exchange reports.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from console.ui import theme
@@ -15,6 +20,8 @@ if TYPE_CHECKING:
     from console.api.environments import Environment
     from console.api.exchange import Exchange
     from console.api.session import EnvironmentSession
+    from console.services.sessions import Sessions
+    from console.ui.context import ConsoleContext
 
 CONNECTION_STATES = ("online", "unreachable", "busy", "maintenance", "failed")
 
@@ -51,6 +58,64 @@ class StatusItems(QObject):
             bar.addWidget(label)
         self.notice.setStyleSheet(theme.text_style("warning") + theme.status_item_style())
         bar.addPermanentWidget(self.busy)
+        self._context: ConsoleContext | None = None
+        self._unsubscribe_exchanges: Callable[[], None] | None = None
+        self._token_timer = QTimer(self)
+        self._token_timer.setInterval(1000)
+        self._token_timer.timeout.connect(self._update_token_lifetime)
+
+    def follow(self, context: ConsoleContext) -> None:
+        """Render `context`'s current session from now on (identity, token lifetime, connection, busy)."""
+        self._context = context
+        context.sig_session_changed.connect(self._on_session_changed)
+        context.sig_busy_changed.connect(self.busy.set_busy)
+        self._on_session_changed(context.session)
+
+    def stop(self) -> None:
+        """The window closes: no more countdown, no more exchanges followed."""
+        self._token_timer.stop()
+        self._follow_exchanges(None)
+
+    def _on_session_changed(self, session: EnvironmentSession | None) -> None:
+        self._follow_exchanges(session)
+        if session is None:
+            self.show_connection(None)
+        self.show_identity(session)
+        self._update_token_lifetime()
+        if session is not None and session.signed_in:
+            self._token_timer.start()
+        else:
+            self._token_timer.stop()
+
+    def _follow_exchanges(self, session: EnvironmentSession | None) -> None:
+        if self._unsubscribe_exchanges is not None:
+            self._unsubscribe_exchanges()
+            self._unsubscribe_exchanges = None
+        if session is not None:
+            self._unsubscribe_exchanges = session.exchange_log.subscribe(self._on_exchange)
+
+    def _on_exchange(self, exchange: Exchange) -> None:
+        self.show_connection(connection_state(exchange))
+
+    def _update_token_lifetime(self) -> None:
+        session = self._context.session if self._context is not None else None
+        facts = session.facts() if session is not None and session.signed_in else None
+        self.show_token_lifetime(int(facts.expires_in) if facts is not None else None)
+
+    async def check_health(self, sessions: Sessions, session: EnvironmentSession) -> None:
+        """Ask the service's health endpoint and show what it says, if `session` is still current."""
+        from console.api.errors import CollectorError, RateLimited, ServiceUnavailable, TransportError
+
+        try:
+            await sessions.health(session)
+        except CollectorError as exc:
+            state = ("maintenance" if isinstance(exc, ServiceUnavailable) else "busy"
+                     if isinstance(exc, RateLimited) else "unreachable" if isinstance(exc, TransportError)
+                     else "online")
+        else:
+            state = "online"
+        if self._context is not None and self._context.session is session:
+            self.show_connection(state)
 
     def show_environment(self, env: Environment | None, *, starting: bool = False) -> None:
         if env is None:

@@ -23,9 +23,9 @@ def test_the_checks_fill_in_as_they_run_and_all_pass_on_the_sandbox(
     started(qtbot, window)
     assert run(qtbot, window.signin_dialog.sign_in())
     window.signin_dialog.hide()
-    assert window.check_action in window.menu_tools.actions()
-    window.check_action.trigger()
-    dialog = window.check_dialog
+    assert window.menus.check_action in window.menus.menu_tools.actions()
+    window.menus.check_action.trigger()
+    dialog = window.tools.check_dialog
     assert isinstance(dialog, CheckDialog) and dialog.run_button.isEnabled()
     dialog.write_box.setChecked(True)
     dialog.run_button.click()
@@ -44,8 +44,8 @@ def test_without_a_partner_sign_in_the_checks_do_not_run(
     window = make_window()
     started(qtbot, window)
     window.signin_dialog.hide()
-    window.check_action.trigger()
-    dialog = window.check_dialog
+    window.menus.check_action.trigger()
+    dialog = window.tools.check_dialog
     assert not dialog.run_button.isEnabled()
     assert "Sign in as a partner" in dialog.intro.text()
     dialog.start()

@@ -25,8 +25,8 @@ def open_editor(qtbot: QtBot, make_window: MakeWindow) -> EnvironmentEditor:
     window = make_window()
     started(qtbot, window)
     window.signin_dialog.hide()
-    window.environments_action.trigger()
-    return window.environment_editor
+    window.menus.environments_action.trigger()
+    return window.tools.environment_editor
 
 
 def test_an_environment_is_checked_saved_tested_copied_and_removed(
@@ -52,7 +52,7 @@ def test_an_environment_is_checked_saved_tested_copied_and_removed(
     assert context.settings.environments_file == str(path)
     window = editor.parent()
     assert "lab" in window.sessions.environments  # offered at once in the environments menu
-    assert "lab" in [action.data() for action in window.environment_button.environment_actions()]
+    assert "lab" in [action.data() for action in window.menus.environment_button.environment_actions()]
 
     editor.secret_edit.setText("sandbox-partner-secret")
     editor.test_button.click()

@@ -115,7 +115,7 @@ def test_english_needs_no_translator_and_french_is_available(qapp: QApplication,
 
 def test_french_translates_the_console_and_qt_itself(french: list[Any]) -> None:
     assert len(french) == 2, "the console's catalogue and Qt's own French"
-    assert QCoreApplication.translate("MainWindow", "&Search") == "&Rechercher"
+    assert QCoreApplication.translate("WindowMenus", "&Search") == "&Rechercher"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
     assert QLocale().monthName(11) == "novembre"
 
@@ -128,10 +128,11 @@ def test_main_window_is_french(qtbot: QtBot, french: list[Any], context: Console
     qtbot.addWidget(window)
     window.show()
     assert window.windowTitle() == "Console des adhérents"
-    assert [a.text() for a in (window.back_action, window.search_action, window.enroll_action)] == [
+    menus = window.menus
+    assert [a.text() for a in (menus.back_action, menus.search_action, menus.enroll_action)] == [
         "Re&tour", "&Rechercher", "&Inscrire"]
-    assert window.sign_in_action.text() == "Se &connecter…"
-    assert window.identity_label.text() == "Non connecté"
+    assert window.menus.sign_in_action.text() == "Se &connecter…"
+    assert window.status.identity.text() == "Non connecté"
     assert_french(window, english_messages, ["Rechercher des adhérents", f"Environnement{NBSP}: —"])
     window.open_sign_in()
     assert_french(window.signin_dialog, english_messages,

@@ -21,9 +21,9 @@ from tests.support.window import MakeWindow
 def open_dialog(qtbot: QtBot, make_window: MakeWindow) -> tuple[MainWindow, ImportDialog]:
     window = make_window()
     run(qtbot, window.start("sandbox", auto_sign_in=True))
-    assert window.import_action in window.menu_tools.actions()
-    window.import_action.trigger()
-    dialog = window.import_dialog
+    assert window.menus.import_action in window.menus.menu_tools.actions()
+    window.menus.import_action.trigger()
+    dialog = window.tools.import_dialog
     assert dialog is not None and dialog.isVisible()
     return window, dialog
 

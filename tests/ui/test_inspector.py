@@ -71,7 +71,7 @@ def test_a_lookup_is_listed_with_its_status_correlation_id_and_redacted_headers(
     window = signed_in_window(qtbot, make_window)
     inspector = window.request_inspector
     assert not inspector.isVisible()
-    window.requests_action.trigger()
+    window.menus.requests_action.trigger()
     assert inspector.isVisible()
     assert run(qtbot, context.session.client.get_summary(MEMBER)).collector_number == MEMBER
 
@@ -210,7 +210,7 @@ def test_the_toggle_has_its_own_shortcut_and_everything_is_named(qtbot: QtBot,
     window = make_window()
     started(qtbot, window)
     window.signin_dialog.hide()
-    action = window.requests_action
+    action = window.menus.requests_action
     assert action.shortcut().toString() == "Ctrl+Shift+R"
     assert action.text() == "&Requests"
     keys = [a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]

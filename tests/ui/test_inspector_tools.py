@@ -30,7 +30,7 @@ def ready(qtbot: QtBot, make_window: MakeWindow, context: ConsoleContext) -> Mai
     run(qtbot, client.get_summary(JANE))
     with contextlib.suppress(CollectorNotFound):
         run(qtbot, client.get_profile("80000000015"))
-    window.requests_action.trigger()
+    window.menus.requests_action.trigger()
     qtbot.waitUntil(lambda: window.request_inspector.model.rowCount() >= 3)
     return window
 
@@ -108,8 +108,8 @@ def test_opens_on_the_newest_row_with_focus_and_keeps_column_sizes_across_enviro
     inspector = window.request_inspector
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.requests_action.trigger()  # hide
-    window.requests_action.trigger()  # and open again
+    window.menus.requests_action.trigger()  # hide
+    window.menus.requests_action.trigger()  # and open again
     qtbot.waitUntil(lambda: inspector.table.hasFocus() or QApplication.focusWidget() is inspector.table)
     assert inspector.table.currentIndex().row() == inspector.model.rowCount() - 1
     header = inspector.table.horizontalHeader()

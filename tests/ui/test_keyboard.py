@@ -46,9 +46,9 @@ def test_environment_selector_ignores_stray_keys_and_wheel_and_gives_focus_back(
     # Not signed in there, the new environment offers its sign-in dialog, which takes the focus whenever it
     # opens before the check below: this test is about the selector, so the offer stays out of the way.
     monkeypatch.setattr(window, "open_sign_in", lambda *args, **kwargs: None)
-    button = window.environment_button
+    button = window.menus.environment_button
     assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
-    window.search_action.trigger()
+    window.menus.search_action.trigger()
     qtbot.keyClicks(window.search_page.search_box, "Smith")
     qtbot.keyClick(window.search_page.search_box, Qt.Key.Key_Down)
     wheel = QWheelEvent(QPointF(5, 5), QPointF(button.mapToGlobal(QPoint(5, 5))), QPoint(0, 0),
@@ -75,25 +75,25 @@ def test_environment_selector_ignores_stray_keys_and_wheel_and_gives_focus_back(
 def test_esc_never_leaves_the_form_and_leaving_it_asks(
         qtbot: QtBot, make_window: MakeWindow, modal_answers: Any) -> None:
     window = _ready(qtbot, make_window)
-    window.search_action.trigger()
+    window.menus.search_action.trigger()
     window.search_page.search_box.setText("Tremblay")
-    window.enroll_action.trigger()
+    window.menus.enroll_action.trigger()
     first = window.enroll_page.form.field("personalDetails.firstName")
     first.setText("Ève")
-    window.escape_action.trigger()
+    window.menus.escape_action.trigger()
     assert window.pages.currentWidget() is window.enroll_page
     assert modal_answers.kinds() == []
     modal_answers.question = QMessageBox.StandardButton.No
-    window.back_action.trigger()
-    window.search_action.trigger()
+    window.menus.back_action.trigger()
+    window.menus.search_action.trigger()
     assert window.pages.currentWidget() is window.enroll_page
     assert modal_answers.kinds() == ["question", "question"]
     modal_answers.question = QMessageBox.StandardButton.Yes
-    window.back_action.trigger()
+    window.menus.back_action.trigger()
     assert window.pages.currentWidget() is window.search_page
     box = window.search_page.search_box
     assert QApplication.focusWidget() is box and box.selectedText() == "Tremblay"
-    window.enroll_action.trigger()
+    window.menus.enroll_action.trigger()
     assert first.text() == "Ève", "leaving the form keeps what was typed"
 
 
@@ -102,7 +102,7 @@ def test_esc_goes_back_from_the_member_page(qtbot: QtBot, make_window: MakeWindo
     window.search_page.search_box.setText("8000 000 0007")
     window.search_page.run_search()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.member_page)
-    window.escape_action.trigger()
+    window.menus.escape_action.trigger()
     assert window.pages.currentWidget() is window.search_page
     assert QApplication.focusWidget() is window.search_page.search_box
 
@@ -116,23 +116,23 @@ def test_f6_cycles_the_panes_of_the_page(qtbot: QtBot, make_window: MakeWindow) 
     page.focus_search()
     seen = []
     for _ in range(3):
-        window.next_pane_action.trigger()
+        window.menus.next_pane_action.trigger()
         seen.append(QApplication.focusWidget())
     assert seen == [page.table, page.recent_list, page.search_box]
-    window.previous_pane_action.trigger()
+    window.menus.previous_pane_action.trigger()
     assert QApplication.focusWidget() is page.recent_list
-    window.requests_action.trigger()
+    window.menus.requests_action.trigger()
     qtbot.waitUntil(window.request_inspector.isVisible)
     assert window.request_inspector.isAncestorOf(QApplication.focusWidget())  # it opens with the focus
-    window.next_pane_action.trigger()
+    window.menus.next_pane_action.trigger()
     assert not window.request_inspector.isAncestorOf(QApplication.focusWidget())
-    window.previous_pane_action.trigger()
+    window.menus.previous_pane_action.trigger()
     assert window.request_inspector.isAncestorOf(QApplication.focusWidget())
 
 
 def test_scroll_areas_are_never_tab_stops(qtbot: QtBot, make_window: MakeWindow) -> None:
     window = _ready(qtbot, make_window)
-    window.enroll_action.trigger()
+    window.menus.enroll_action.trigger()
     areas = window.findChildren(QScrollArea)
     assert areas, "the enrollment form scrolls"
     assert all(area.focusPolicy() == Qt.FocusPolicy.NoFocus for area in areas)
@@ -145,7 +145,7 @@ def test_scroll_areas_are_never_tab_stops(qtbot: QtBot, make_window: MakeWindow)
 def test_every_menu_action_is_on_the_shortcut_sheet(qtbot: QtBot, make_window: MakeWindow,
                                                      modal_answers: Any) -> None:
     window = _ready(qtbot, make_window)
-    window.shortcuts_action.trigger()
+    window.menus.shortcuts_action.trigger()
     assert "exec:ShortcutSheet" in modal_answers.kinds()
     sheet = ShortcutSheet(window)
     qtbot.addWidget(sheet)
@@ -156,8 +156,8 @@ def test_every_menu_action_is_on_the_shortcut_sheet(qtbot: QtBot, make_window: M
                      ("File", "Quit", "Ctrl+Q"), ("View", "Requests", "Ctrl+Shift+R")]:
         assert expected in rows
     assert ("On every page", "Enroll the person in the form", "Ctrl+Enter") in rows
-    shortcut_actions = [a for a in window.findChildren(type(window.back_action)) if a.shortcuts()
-                        and a is not window.escape_action and a.parent() is window]
+    shortcut_actions = [a for a in window.findChildren(type(window.menus.back_action)) if a.shortcuts()
+                        and a is not window.menus.escape_action and a.parent() is window]
     listed = {action for _menu, action, _keys in rows}
     missing = [a.text() for a in shortcut_actions if a.text().replace("&", "").rstrip("…") not in listed]
     assert not missing, f"actions with a shortcut missing from the menu bar: {missing}"

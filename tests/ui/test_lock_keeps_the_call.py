@@ -48,9 +48,9 @@ def test_the_same_identity_gets_the_call_back(qtbot: QtBot, make_window: MakeWin
     for secret in ("jane.doe@example.com", "Gold", "1,250", "Jane"):
         assert secret not in shown_texts(page), secret
     assert page.profile_panel.fields["email"].label.text() == ""
-    assert not window.sign_in_action.isEnabled() and not window.sign_out_action.isEnabled()
-    assert not window.search_action.isEnabled() and not window.environment_button.isEnabled()
-    window.search_action.trigger()
+    assert not window.menus.sign_in_action.isEnabled() and not window.menus.sign_out_action.isEnabled()
+    assert not window.menus.search_action.isEnabled() and not window.menus.environment_button.isEnabled()
+    window.menus.search_action.trigger()
     assert window.pages.currentWidget() is window.lock_screen
 
     window.lock_screen.secret.setText(PARTNER_SECRET)
@@ -61,7 +61,7 @@ def test_the_same_identity_gets_the_call_back(qtbot: QtBot, make_window: MakeWin
     assert page.profile_panel.fields["email"].label.text() == "jane.doe@example.com"
     assert "Gold tier" in page.summary_panel.tier.text()
     assert [window.search_page.recent_list.item(i).text() for i in range(2)] == ["8•••••••007", "8•••••••014"]
-    assert window.sign_out_action.isEnabled()
+    assert window.menus.sign_out_action.isEnabled()
 
 
 def test_another_identity_gets_a_clean_console(qtbot: QtBot, make_window: MakeWindow,
@@ -70,9 +70,9 @@ def test_another_identity_gets_a_clean_console(qtbot: QtBot, make_window: MakeWi
     context.lock()
     session = context.session
     run(qtbot, window.sign_out())
-    assert not window.sign_in_action.isEnabled()  # still locked: only the lock screen signs in
+    assert not window.menus.sign_in_action.isEnabled()  # still locked: only the lock screen signs in
     run(qtbot, session.sign_in_partner("sandbox-readonly", "sandbox-readonly-secret"))
-    assert not window.sign_out_action.isEnabled()
+    assert not window.menus.sign_out_action.isEnabled()
     context.unlock()
     assert window.pages.currentWidget() is window.search_page
     assert context.verifications.current is None

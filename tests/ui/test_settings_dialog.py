@@ -74,13 +74,13 @@ def test_changing_the_language_offers_a_restart(qtbot: QtBot, make_window: MakeW
 
     monkeypatch.setattr(SettingsDialog, "exec", choose_french)
     modal_answers.question = QMessageBox.StandardButton.No
-    window.settings_action.trigger()
+    window.menus.settings_action.trigger()
     assert window.context.settings.language == "FR"
     assert modal_answers.kinds() == ["question"]
     assert not window.restart_requested
     modal_answers.question = QMessageBox.StandardButton.Yes
     window.context.settings.language = "EN"
-    window.settings_action.trigger()
+    window.menus.settings_action.trigger()
     assert window.restart_requested
 
 

@@ -28,9 +28,9 @@ def test_first_start_offers_the_demo_partner_and_signs_in_with_one_click(
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: context.session is not None and context.session.signed_in)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert window.identity_label.text() == "sandbox-partner (partner)"
-    assert "left" in window.token_label.text()
-    qtbot.waitUntil(lambda: window.connection_label.text() == "Online")
+    assert window.status.identity.text() == "sandbox-partner (partner)"
+    assert "left" in window.status.token.text()
+    qtbot.waitUntil(lambda: window.status.connection.text() == "Online")
     assert context.settings.last_environment == "sandbox"
     assert window.pages.currentWidget() is window.search_page
 
@@ -40,8 +40,8 @@ def test_token_lifetime_ticks(qtbot: QtBot, make_window: MakeWindow,
     window = make_window()
     started(qtbot, window)
     assert run(qtbot, window.signin_dialog.sign_in())
-    first = window.token_label.text()
-    qtbot.waitUntil(lambda: window.token_label.text() != first, timeout=3000)
+    first = window.status.token.text()
+    qtbot.waitUntil(lambda: window.status.token.text() != first, timeout=3000)
 
 
 def test_wrong_secret_is_shown_next_to_the_secret(qtbot: QtBot, make_window: MakeWindow,
@@ -55,7 +55,7 @@ def test_wrong_secret_is_shown_next_to_the_secret(qtbot: QtBot, make_window: Mak
     assert dialog.secret_message.text() == "Wrong client id or secret."
     assert dialog.isVisible()
     assert not context.session.signed_in
-    assert window.identity_label.text() == "Not signed in"
+    assert window.status.identity.text() == "Not signed in"
 
 
 def test_unreachable_host_is_shown_next_to_the_environment(
@@ -68,7 +68,7 @@ def test_unreachable_host_is_shown_next_to_the_environment(
     assert not run(qtbot, dialog.sign_in())
     assert dialog.environment_message.isVisible()
     assert dialog.environment_message.text().startswith("Cannot reach 127.0.0.1")
-    qtbot.waitUntil(lambda: window.connection_label.text().startswith("Unreachable"))
+    qtbot.waitUntil(lambda: window.status.connection.text().startswith("Unreachable"))
 
 
 def test_no_keyring_says_the_secret_is_kept_for_this_session_only(
@@ -79,7 +79,7 @@ def test_no_keyring_says_the_secret_is_kept_for_this_session_only(
     dialog.remember.setChecked(True)
     assert run(qtbot, dialog.sign_in())
     assert context.session.signed_in
-    assert "kept for this session only" in window.notice_label.text()
+    assert "kept for this session only" in window.status.notice.text()
     window.open_sign_in()
     assert dialog.keyring_notice.isVisible()
     assert "kept for this session only" in dialog.keyring_notice.text()
@@ -98,8 +98,8 @@ def test_member_signs_in_in_the_browser(qtbot: QtBot, make_window: MakeWindow,
     assert task.result() is True
     assert browser.opened and "code_challenge_method=S256" in browser.opened[0]
     assert context.session.identity.method == "member"
-    assert window.identity_label.text().endswith("(member)")
-    assert "80000000007" not in window.identity_label.text()
+    assert window.status.identity.text().endswith("(member)")
+    assert "80000000007" not in window.status.identity.text()
 
 
 def test_member_sign_in_can_be_cancelled(qtbot: QtBot, make_window: MakeWindow,

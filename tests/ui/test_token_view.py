@@ -21,8 +21,8 @@ def signed_in(qtbot: QtBot, make_window: MakeWindow) -> TokenView:
     started(qtbot, window)
     assert run(qtbot, window.signin_dialog.sign_in())
     window.signin_dialog.hide()
-    window.token_action.trigger()
-    return window.token_view
+    window.menus.token_action.trigger()
+    return window.tools.token_view
 
 
 def test_a_partner_token_shows_its_claims_and_its_key_is_in_the_jwks(

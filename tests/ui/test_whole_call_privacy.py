@@ -85,7 +85,7 @@ def test_a_whole_call_shows_nothing_personal_without_verification(
     seen: list[tuple[str, str]] = []
 
     # Search by the email the caller gives, and open the member.
-    window.search_action.trigger()
+    window.menus.search_action.trigger()
     search.search_box.setText(member.email)
     with qtbot.waitSignal(search.sig_results_shown, timeout=WAIT):
         search.run_search()
@@ -115,7 +115,7 @@ def test_a_whole_call_shows_nothing_personal_without_verification(
     inspector.reveal_selected()
     with qtbot.waitSignal(page.sig_loaded, timeout=WAIT):
         page.summary_panel.refresh_button.click()
-    window.enroll_action.trigger()
+    window.menus.enroll_action.trigger()
     enroll = window.enroll_page
     fill_in_person(enroll, email=f"whole.call.{member.number}@example.com")
     enroll.submit_button.click()

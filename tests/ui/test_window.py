@@ -36,12 +36,12 @@ def test_switching_environment_clears_member_data(qtbot: QtBot, make_window: Mak
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
     seen: list[object] = []
     context.sig_session_changed.connect(seen.append)
-    choice = next(a for a in window.environment_button.environment_actions() if a.data() == "second")
+    choice = next(a for a in window.menus.environment_button.environment_actions() if a.data() == "second")
     choice.trigger()
     qtbot.waitUntil(lambda: context.environment is not None and context.environment.name == "second")
     assert seen[0] is None  # member data cleared before the new session even exists
     assert page.model.rowCount() == 0
-    assert window.identity_label.text() == "Not signed in"
+    assert window.status.identity.text() == "Not signed in"
     assert sandbox_session.signed_in  # each environment keeps its own session
     assert context.session is not sandbox_session
     assert context.settings.last_environment == "second"
@@ -54,7 +54,7 @@ def test_production_needs_typed_confirmation_and_shows_the_band(
     modal_answers.text = ("production", True)  # not typed exactly
     window.request_environment("production")
     assert context.environment.name == "sandbox"
-    assert window.environment_button.current == "sandbox"
+    assert window.menus.environment_button.current == "sandbox"
     assert not window.production_band.isVisible()
     modal_answers.text = ("PRODUCTION", True)
     window.request_environment("production")
@@ -76,13 +76,13 @@ def test_navigation_shortcuts(qtbot: QtBot, make_window: MakeWindow) -> None:
     started(qtbot, window)
     window.signin_dialog.hide()
     window.activateWindow()
-    window.enroll_action.trigger()
+    window.menus.enroll_action.trigger()
     assert window.pages.currentWidget() is window.enroll_page
-    window.back_action.trigger()
+    window.menus.back_action.trigger()
     assert window.pages.currentWidget() is window.search_page
-    assert window.search_action.shortcut().toString() == "Ctrl+F"
-    assert window.enroll_action.shortcut().toString() == "Ctrl+N"
-    assert window.back_action.shortcut().toString() == "Alt+Left"
+    assert window.menus.search_action.shortcut().toString() == "Ctrl+F"
+    assert window.menus.enroll_action.shortcut().toString() == "Ctrl+N"
+    assert window.menus.back_action.shortcut().toString() == "Alt+Left"
 
 
 @pytest.mark.parametrize("secret_ok", [False, True])
@@ -91,12 +91,12 @@ def test_idle_lock_hides_data_and_needs_the_secret(
     window = make_window()
     started(qtbot, window)
     assert run(qtbot, window.signin_dialog.sign_in())
-    window.enroll_action.trigger()
+    window.menus.enroll_action.trigger()
     watcher = IdleWatcher(context)
     watcher.set_limit_seconds(0.2)
     qtbot.waitUntil(lambda: context.locked, timeout=3000)
     assert window.pages.currentWidget() is window.lock_screen
-    window.search_action.trigger()
+    window.menus.search_action.trigger()
     assert window.pages.currentWidget() is window.lock_screen
     lock = window.lock_screen
     assert lock.secret.isVisible()
@@ -159,7 +159,7 @@ def test_a_slow_sandbox_start_does_not_block_the_window(
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(5)
     try:
-        qtbot.waitUntil(lambda: window.environment_label.text() == "Sandbox (starting…)")
+        qtbot.waitUntil(lambda: window.status.environment.text() == "Sandbox (starting…)")
         qtbot.waitUntil(lambda: len(ticks) >= 10)  # the UI loop runs while the sandbox is still starting
         assert not task.done() and window._painted
     finally:
@@ -176,11 +176,11 @@ def test_a_collector_number_opens_the_member_page_and_esc_goes_back(
     window = make_window()
     started(qtbot, window)
     assert run(qtbot, window.signin_dialog.sign_in())
-    window.search_action.trigger()
+    window.menus.search_action.trigger()
     window.search_page.search_box.setText("8000 000 0007")
     window.search_page.run_search()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.member_page)
-    window.back_action.trigger()
+    window.menus.back_action.trigger()
     assert window.pages.currentWidget() is window.search_page
 
 
@@ -189,7 +189,7 @@ def test_quitting_with_an_unsent_enrollment_asks_first(
     window = make_window()
     started(qtbot, window)
     window.signin_dialog.hide()
-    window.enroll_action.trigger()
+    window.menus.enroll_action.trigger()
     window.enroll_page.form.field("personalDetails.firstName").setText("Ève-Marie")
     closed: list[bool] = []
     window.sig_closed.connect(lambda: closed.append(True))

@@ -71,7 +71,7 @@ async def shoot(url: str, folder: str) -> None:
     path = Path(folder) / "salon-2026-11.csv"
     people(path, 300)
     await asyncio.to_thread(httpx.put, f"{url}/_sandbox/faults", json={"latencyMs": 60})
-    dialog = window.open_import()
+    dialog = window.tools.open_import()
     part_way, finished = asyncio.Event(), asyncio.Event()
     dialog.progress.valueChanged.connect(lambda value: part_way.set() if value >= 120 else None)
     dialog.sig_import_finished.connect(lambda _summary: finished.set())

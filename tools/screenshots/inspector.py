@@ -55,7 +55,7 @@ async def shoot(url: str, folder: str) -> None:
     window.resize(1200, 820)
     window.show()
     await window.start("sandbox", auto_sign_in=True)
-    window.requests_action.trigger()
+    window.menus.requests_action.trigger()
     window.search_page.search_box.setText("Tremblay")
     window.search_page.run_search()
     await asyncio.sleep(0.5)

@@ -58,8 +58,8 @@ async def shoot(url: str, folder: str) -> None:
     window.show()
     await window.start("sandbox", auto_sign_in=True)
 
-    window.check_action.trigger()
-    check = window.check_dialog
+    window.menus.check_action.trigger()
+    check = window.tools.check_dialog
     check.write_box.setChecked(True)
     check.start()
     while check.tasks.running():
@@ -69,13 +69,13 @@ async def shoot(url: str, folder: str) -> None:
     save(check, "check-environment.png")
     check.close()
 
-    window.token_action.trigger()
+    window.menus.token_action.trigger()
     await settle(1.0)
-    save(window.token_view, "token-view.png")
-    window.token_view.close()
+    save(window.tools.token_view, "token-view.png")
+    window.tools.token_view.close()
 
-    window.environments_action.trigger()
-    editor = window.environment_editor
+    window.menus.environments_action.trigger()
+    editor = window.tools.environment_editor
     editor.add()
     for key, value in (("name", "lab"), ("label", "Lab"), ("api_base", "http://cert.example.com"),
                        ("auth_base", "https://oauth.example.com"), ("partner_client_id", "lab-partner"),

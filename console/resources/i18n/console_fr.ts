@@ -1658,136 +1658,6 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <source>Main</source>
-        <translation>Barre principale</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>&amp;Rechercher</translation>
-    </message>
-    <message>
-        <source>Import e&amp;nrollments…</source>
-        <translation>Importer des ad&amp;hésions…</translation>
-    </message>
-    <message>
-        <source>Find a member (Ctrl+F)</source>
-        <translation>Trouver un adhérent (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>&amp;Enroll</source>
-        <translation>&amp;Inscrire</translation>
-    </message>
-    <message>
-        <source>Enroll a new member (Ctrl+N)</source>
-        <translation>Inscrire un nouvel adhérent (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>&amp;Back</source>
-        <translation>Re&amp;tour</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>Q&amp;uitter</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>&amp;Outils</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Aid&amp;e</translation>
-    </message>
-    <message>
-        <source>&amp;About Collector Console</source>
-        <translation>À &amp;propos de Collector Console</translation>
-    </message>
-    <message>
-        <source>Collector Console %1
-For AIR MILES partner staff.</source>
-        <translation>Collector Console %1
-Pour le personnel des partenaires AIR MILES.</translation>
-    </message>
-    <message>
-        <source>About Collector Console</source>
-        <translation>À propos de Collector Console</translation>
-    </message>
-    <message>
-        <source>Sign &amp;in…</source>
-        <translation>Se &amp;connecter…</translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation>Se &amp;déconnecter</translation>
-    </message>
-    <message>
-        <source>&amp;Requests</source>
-        <translation>Re&amp;quêtes</translation>
-    </message>
-    <message>
-        <source>Enroll the people listed in a CSV file</source>
-        <translation>Inscrire les personnes d’un fichier CSV</translation>
-    </message>
-    <message>
-        <source>Requests sent and their answers, redacted (Ctrl+Shift+R)</source>
-        <translation>Requêtes envoyées et leurs réponses, caviardées (Ctrl+Maj+R)</translation>
-    </message>
-    <message>
-        <source>Enrollments &amp;waiting…</source>
-        <translation>Inscriptions e&amp;n attente…</translation>
-    </message>
-    <message>
-        <source>To&amp;ken…</source>
-        <translation>&amp;Jeton…</translation>
-    </message>
-    <message>
-        <source>&amp;Check this environment…</source>
-        <translation>&amp;Bilan de conformité de cet environnement…</translation>
-    </message>
-    <message>
-        <source>&amp;Environments…</source>
-        <translation>&amp;Gérer les environnements…</translation>
-    </message>
-    <message>
-        <source>Back (Alt+Left)</source>
-        <translation>Retour (Alt+Gauche)</translation>
-    </message>
-    <message>
-        <source>Cancel or go back</source>
-        <translation>Annuler ou revenir</translation>
-    </message>
-    <message>
-        <source>Ne&amp;xt pane</source>
-        <translation>Volet &amp;suivant</translation>
-    </message>
-    <message>
-        <source>Pre&amp;vious pane</source>
-        <translation>&amp;Volet précédent</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>Para&amp;mètres…</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>Raccourcis c&amp;lavier</translation>
-    </message>
-    <message>
-        <source>E&amp;dit</source>
-        <translation>&amp;Édition</translation>
-    </message>
-    <message>
-        <source>The environments file named in the settings cannot be read.</source>
-        <translation>Le fichier des environnements nommé dans les paramètres ne peut pas être lu.</translation>
-    </message>
-    <message>
         <source>Leave the enrollment</source>
         <translation>Quitter l’inscription</translation>
     </message>
@@ -1796,38 +1666,12 @@ Pour le personnel des partenaires AIR MILES.</translation>
         <translation>Le formulaire d’inscription contient des renseignements qui n’ont pas été envoyés. Quitter le formulaire? Ils y restent jusqu’à ce que vous le vidiez ou fermiez la console.</translation>
     </message>
     <message>
-        <source>Language changed</source>
-        <translation>Langue modifiée</translation>
-    </message>
-    <message>
-        <source>The new language applies when Collector Console starts again. Restart now?</source>
-        <translation>La nouvelle langue s’applique au prochain démarrage de la console. Redémarrer maintenant?</translation>
-    </message>
-    <message>
-        <source>Switch to Production</source>
-        <translation>Passer en Production</translation>
-    </message>
-    <message>
-        <source>Production holds live member data. Every write will ask again.
-Type %1 to switch.</source>
-        <translation>La Production contient des données réelles d&apos;adhérents. Chaque écriture demandera une confirmation.
-Tapez %1 pour y passer.</translation>
-    </message>
-    <message>
         <source>PRODUCTION</source>
         <translation>PRODUCTION</translation>
     </message>
     <message>
         <source>Collector Console — %1</source>
         <translation>Console des adhérents — %1</translation>
-    </message>
-    <message>
-        <source>No system keyring: the secret is kept for this session only.</source>
-        <translation>Aucun trousseau système&#xa0;: le secret n&apos;est conservé que pour cette session.</translation>
-    </message>
-    <message>
-        <source>Signed out here; the server was not told: %1</source>
-        <translation>Déconnecté ici; le serveur n&apos;a pas été avisé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Quit Collector Console</source>
@@ -2580,6 +2424,27 @@ Tapez %1 pour afficher les en-têtes et les corps.</translation>
     </message>
 </context>
 <context>
+    <name>SessionControl</name>
+    <message>
+        <source>Switch to Production</source>
+        <translation>Passer en Production</translation>
+    </message>
+    <message>
+        <source>Production holds live member data. Every write will ask again.
+Type %1 to switch.</source>
+        <translation>La Production contient des données réelles d&apos;adhérents. Chaque écriture demandera une confirmation.
+Tapez %1 pour y passer.</translation>
+    </message>
+    <message>
+        <source>No system keyring: the secret is kept for this session only.</source>
+        <translation>Aucun trousseau système&#xa0;: le secret n&apos;est conservé que pour cette session.</translation>
+    </message>
+    <message>
+        <source>Signed out here; the server was not told: %1</source>
+        <translation>Déconnecté ici; le serveur n&apos;a pas été avisé&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Seconds to wait for a connection to the Collector Service.</source>
@@ -3300,6 +3165,31 @@ Tapez %2 pour activer cette option.</translation>
     </message>
 </context>
 <context>
+    <name>ToolDialogs</name>
+    <message>
+        <source>The environments file named in the settings cannot be read.</source>
+        <translation>Le fichier des environnements nommé dans les paramètres ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>Language changed</source>
+        <translation>Langue modifiée</translation>
+    </message>
+    <message>
+        <source>The new language applies when Collector Console starts again. Restart now?</source>
+        <translation>La nouvelle langue s’applique au prochain démarrage de la console. Redémarrer maintenant?</translation>
+    </message>
+    <message>
+        <source>Collector Console %1
+For AIR MILES partner staff.</source>
+        <translation>Collector Console %1
+Pour le personnel des partenaires AIR MILES.</translation>
+    </message>
+    <message>
+        <source>About Collector Console</source>
+        <translation>À propos de Collector Console</translation>
+    </message>
+</context>
+<context>
     <name>VerificationBox</name>
     <message>
         <source>Verify the caller</source>
@@ -3455,6 +3345,125 @@ Tapez %2 pour activer cette option.</translation>
     <message>
         <source>The service did not answer in time.</source>
         <translation>Le service n’a pas répondu à temps.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>Find a member (Ctrl+F)</source>
+        <translation>Trouver un adhérent (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Enroll</source>
+        <translation>&amp;Inscrire</translation>
+    </message>
+    <message>
+        <source>Enroll a new member (Ctrl+N)</source>
+        <translation>Inscrire un nouvel adhérent (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>Re&amp;tour</translation>
+    </message>
+    <message>
+        <source>Back (Alt+Left)</source>
+        <translation>Retour (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Cancel or go back</source>
+        <translation>Annuler ou revenir</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt pane</source>
+        <translation>Volet &amp;suivant</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious pane</source>
+        <translation>&amp;Volet précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Para&amp;mètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Raccourcis c&amp;lavier</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>Se &amp;connecter…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Q&amp;uitter</translation>
+    </message>
+    <message>
+        <source>&amp;About Collector Console</source>
+        <translation>À &amp;propos de Collector Console</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>E&amp;dit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Barre principale</translation>
+    </message>
+    <message>
+        <source>Import e&amp;nrollments…</source>
+        <translation>Importer des ad&amp;hésions…</translation>
+    </message>
+    <message>
+        <source>Enroll the people listed in a CSV file</source>
+        <translation>Inscrire les personnes d’un fichier CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Requests</source>
+        <translation>Re&amp;quêtes</translation>
+    </message>
+    <message>
+        <source>Requests sent and their answers, redacted (Ctrl+Shift+R)</source>
+        <translation>Requêtes envoyées et leurs réponses, caviardées (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Check this environment…</source>
+        <translation>&amp;Bilan de conformité de cet environnement…</translation>
+    </message>
+    <message>
+        <source>To&amp;ken…</source>
+        <translation>&amp;Jeton…</translation>
+    </message>
+    <message>
+        <source>&amp;Environments…</source>
+        <translation>&amp;Gérer les environnements…</translation>
+    </message>
+    <message>
+        <source>Enrollments &amp;waiting…</source>
+        <translation>Inscriptions e&amp;n attente…</translation>
     </message>
 </context>
 </TS>
