@@ -12,6 +12,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from console.ui.main_window import MainWindow
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -53,8 +59,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _run_window(args: argparse.Namespace, argv: list[str]) -> int:
-    mark = _marker(args.timings)
+def show_window(mark: Callable[[str], None] = lambda _name: None) -> tuple[QApplication, MainWindow]:
+    """The application and its window, shown and painted once.
+
+    Only what that first paint needs is imported here (Qt, the settings, the translators and the
+    window's shell); tests/test_startup.py holds the list of what must wait until after it.
+    """
     from PySide6.QtWidgets import QApplication
 
     from console.ui.context import ConsoleContext
@@ -72,6 +82,12 @@ def _run_window(args: argparse.Namespace, argv: list[str]) -> int:
     window.sig_first_paint.connect(lambda: mark("first_paint"))
     window.show()
     window.wait_for_first_paint()
+    return app, window
+
+
+def _run_window(args: argparse.Namespace, argv: list[str]) -> int:
+    mark = _marker(args.timings)
+    app, window = show_window(mark)
 
     import asyncio
 

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
 
-from console.audit import AuditLog
-from console.services.verification import Verifications
 from console.ui.settings import Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from console.api.environments import Environment
     from console.api.session import EnvironmentSession
+    from console.audit import AuditLog
     from console.services.drafts import DraftsOpener
     from console.services.outbox import OutboxOpener
     from console.services.sessions import Change, Sessions
+    from console.services.verification import Verifications
 
 
 class ConsoleContext(QObject):
@@ -47,12 +47,8 @@ class ConsoleContext(QObject):
                  sessions: Sessions | None = None, audit: AuditLog | None = None) -> None:
         super().__init__(parent)
         self._settings = settings if settings is not None else Settings(parent=self)
-        settings_ = self._settings
-        self.verifications = Verifications(
-            audit if audit is not None else AuditLog(),
-            policy=lambda: settings_.verification_policy,
-            lock_seconds=lambda: settings_.verification_lock_minutes * 60.0)
-        """The caller verifications of this console (Qt-free; `is_verified(number)`)."""
+        self._audit = audit
+        self._verifications: Verifications | None = None
         self._outbox: OutboxOpener | None = None
         self._drafts: DraftsOpener | None = None
         self._drafts_off = False
@@ -61,6 +57,23 @@ class ConsoleContext(QObject):
         self._unsubscribe: Callable[[], None] | None = None
         if sessions is not None:
             self.attach(sessions)
+
+    @property
+    def verifications(self) -> Verifications:
+        """The caller verifications of this console (Qt-free; `is_verified(number)`).
+
+        Made on first use: the audit file and the matching rules stay out of the first paint.
+        """
+        if self._verifications is None:
+            from console.audit import AuditLog
+            from console.services.verification import Verifications
+
+            settings = self._settings
+            self._verifications = Verifications(
+                self._audit if self._audit is not None else AuditLog(),
+                policy=lambda: settings.verification_policy,
+                lock_seconds=lambda: settings.verification_lock_minutes * 60.0)
+        return self._verifications
 
     @property
     def outbox(self) -> OutboxOpener:
@@ -107,7 +120,8 @@ class ConsoleContext(QObject):
         elif change == "unlocked":
             self.sig_unlocked.emit()
         elif change == "call_ended":
-            self.verifications.end_call()
+            if self._verifications is not None:  # none made yet: no call to end
+                self._verifications.end_call()
             self.sig_call_ended.emit()
         else:
             self.sig_session_changed.emit(self.session)
@@ -123,7 +137,9 @@ class ConsoleContext(QObject):
 
     @audit.setter
     def audit(self, audit: AuditLog) -> None:
-        self.verifications.audit = audit
+        self._audit = audit
+        if self._verifications is not None:
+            self._verifications.audit = audit
 
     @property
     def sessions(self) -> Sessions:
@@ -190,6 +206,8 @@ class ConsoleContext(QObject):
         """
         if not self.is_production:
             return True
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             parent,
             self.tr("Write to Production"),
@@ -226,6 +244,8 @@ def _no_sessions() -> Sessions:
 
 
 def _login_name() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except (OSError, KeyError):

@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import logging
 import sys
-from importlib.resources import as_file
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from console.resources import resource
-
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from console.ui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -37,6 +35,8 @@ LOCALES = {"EN": "en_CA", "FR": "fr_CA"}
 
 def compiled_path(language: str) -> Traversable:
     """The compiled translation (.qm) of `language`, a bundled resource."""
+    from console.resources import resource  # importlib.resources: only once a translation is needed
+
     return resource(f"i18n/console_{language.lower()}.qm")
 
 
@@ -71,6 +71,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     QLocale.setDefault(QLocale(LOCALES[code]))
     if code == SOURCE_LANGUAGE:
         return []
+    from importlib.resources import as_file
+
     console = QTranslator(app)
     with as_file(compiled_path(code)) as qm_file:
         loaded = qm_file.is_file() and console.load(str(qm_file))

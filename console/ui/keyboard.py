@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from shiboken6 import isValid
 
 
 def no_scroll_tab_stops(root: QWidget) -> None:
@@ -24,14 +25,23 @@ def no_scroll_tab_stops(root: QWidget) -> None:
 class ScrollFocusGuard(QObject):
     """Scroll areas built after the window (panels, dialogs) never keep the focus: it moves on past them."""
 
+    _installed: ScrollFocusGuard | None = None
+
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         app.focusChanged.connect(self._on_focus_changed)
 
     @classmethod
     def install(cls, app: QApplication) -> ScrollFocusGuard:
-        existing = app.findChild(ScrollFocusGuard)
-        return existing if existing is not None else cls(app)
+        """The application's guard, made on the first call.
+
+        Remembered here rather than found with `app.findChild`, which wraps each of the application's
+        children (its style among them) and costs the first paint several milliseconds.
+        """
+        guard = cls._installed
+        if guard is None or not isValid(guard) or guard.parent() is not app:
+            guard = cls._installed = cls(app)
+        return guard
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, QScrollArea):

@@ -22,7 +22,6 @@ from console.ui.context import ConsoleContext
 from console.ui.keyboard import ScrollFocusGuard, next_pane, no_scroll_tab_stops
 from console.ui.session_control import SessionControl
 from console.ui.status_bar import StatusItems
-from console.ui.tasks import run_task
 from console.ui.texts import environment_label
 from console.ui.tool_dialogs import ToolDialogs
 from console.ui.widgets import PlaceholderPage, ProductionBand
@@ -154,6 +153,8 @@ class MainWindow(QMainWindow):
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Run `coro` as a task the window cancels when it closes; a bug in it reaches the crash handler."""
+        from console.ui.tasks import run_task  # asyncio stays out of the first paint
+
         task = run_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)

@@ -3,9 +3,10 @@
 Run: .venv/bin/python tests/bench/bench_startup.py [--runs N]
 
 Each run is a fresh process (offscreen). Beside the console, the same run measures a bare PySide6
-QMainWindow that shows itself and quits, and prints the ratio. Target: first paint <= 2.0x the bare
-window. "Ready" means the embedded sandbox is up and the demo partner is signed in.
+QMainWindow that shows itself and quits, and prints the ratio. Target (issue 9): first paint <= 1.5x
+the bare window. "Ready" means the embedded sandbox is up and the demo partner is signed in.
 Times are wall-clock from just before the process is spawned to the mark the child prints.
+The children may write bytecode (as an installed console has it): the warm-up run compiles it once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 from statistics import median
 
 ROOT = Path(__file__).resolve().parents[2]
-TARGET_RATIO = 2.0
+TARGET_RATIO = 1.5
 
 BARE = """
 import sys, time
@@ -48,6 +49,7 @@ sys.exit(app.exec())
 
 def environment(home: Path) -> dict[str, str]:
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # else every run compiles every module again
     env.update(
         {
             "QT_QPA_PLATFORM": "offscreen",
