@@ -90,7 +90,8 @@ def main() -> int:
         return run_benchmarks(args)
     if command == "screenshots":
         return make_screenshots()
-    return run([str(PYTHON), "-m", "pytest", *args])
+    # A hard crash (a segmentation fault, also while the interpreter exits) prints every thread's trace.
+    return run([str(PYTHON), "-m", "pytest", *args], env={**os.environ, "PYTHONFAULTHANDLER": "1"})
 
 
 def has_display(env: dict[str, str] | os._Environ[str]) -> bool:
@@ -194,13 +195,13 @@ def make_screenshots() -> int:
         return status
 
 
-def run(command: list[str], *, interactive: bool = True) -> int:
+def run(command: list[str], *, interactive: bool = True, env: dict[str, str] | None = None) -> int:
     """Run a child; Ctrl+C ends both quietly (exit 130).
 
     An interactive child (the console, the sandbox, pytest) shares the terminal and gets the Ctrl+C
     itself, and ends in its own way; any other is kept apart from the terminal's Ctrl+C and stopped.
     """
-    child = subprocess.Popen(command, cwd=ROOT, start_new_session=not interactive)  # noqa: S603 (our own)
+    child = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=not interactive)  # noqa: S603 (our own)
     try:
         status = child.wait()
     except KeyboardInterrupt:

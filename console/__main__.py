@@ -89,6 +89,9 @@ def _run_window(args: argparse.Namespace, argv: list[str]) -> int:
     mark = _marker(args.timings)
     app, window = show_window(mark)
 
+    from console.ui.refcount_guard import guard_refcounts
+
+    guard_refcounts()
     import asyncio
 
     from console.ui.app import ConsoleEventLoop, Options, run_console

@@ -11,11 +11,9 @@ import httpx
 import pytest
 
 from console.sandbox import EmbeddedSandbox, SandboxConfig, start_embedded
+from console.ui.refcount_guard import guard_refcounts
 
-# PySide6 6.12 drops one reference to None on many calls that return nothing (QLabel.setText,
-# QWidget.hide, setAccessibleDescription, ...). A long session of UI tests would take None's count to
-# zero and abort ("none_dealloc"); these references keep it well above.
-_NONE_REFERENCES = [None] * 4_000_000
+guard_refcounts()  # PySide6 6.12 loses references to None and the bools: see console/ui/refcount_guard.py
 
 pytest_plugins = ["tests.support.log_scan"]
 

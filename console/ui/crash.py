@@ -97,9 +97,15 @@ class CrashHandler(QObject):
         self._dialog: CrashDialog | None = None
 
     def install(self) -> None:
+        """Route uncaught exceptions here, and a hard crash's trace to `faulthandler.log` in `folder`.
+
+        A faulthandler already enabled (PYTHONFAULTHANDLER, a test runner's) is left as it is, and stays
+        enabled after `uninstall`: turning it off would silence the trace of a later crash.
+        """
         self.folder.mkdir(parents=True, exist_ok=True)
-        self._fault_file = (self.folder / "faulthandler.log").open("a", encoding="utf-8")
-        faulthandler.enable(file=self._fault_file, all_threads=True)
+        if not faulthandler.is_enabled():
+            self._fault_file = (self.folder / "faulthandler.log").open("a", encoding="utf-8")
+            faulthandler.enable(file=self._fault_file, all_threads=True)
         self._previous_hook = sys.excepthook
         sys.excepthook = self.handle
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import faulthandler
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -38,7 +41,33 @@ def test_report_is_redacted_and_saved(tmp_path: Path, qtbot: QtBot) -> None:
     saved = list(tmp_path.glob("crash-*.txt"))
     assert len(saved) == 1
     assert saved[0].read_text(encoding="utf-8") == report
-    assert (tmp_path / "faulthandler.log").exists()
+
+
+def test_a_hard_crash_leaves_its_trace_in_the_log_folder(tmp_path: Path) -> None:
+    child = (
+        "import ctypes, sys\n"
+        "from pathlib import Path\n"
+        "from console.ui.crash import CrashHandler\n"
+        "CrashHandler(Path(sys.argv[1]), show_dialogs=False).install()\n"
+        "def doomed():\n"
+        "    ctypes.string_at(0)\n"  # a segmentation fault
+        "doomed()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONFAULTHANDLER"}
+    result = subprocess.run([sys.executable, "-c", child, str(tmp_path)], env=env, capture_output=True,  # noqa: S603
+                            text=True, timeout=60, check=False)
+    assert result.returncode != 0
+    trace = (tmp_path / "faulthandler.log").read_text(encoding="utf-8")
+    assert "Segmentation fault" in trace and "doomed" in trace
+
+
+def test_the_test_runners_faulthandler_stays_on(tmp_path: Path) -> None:
+    assert faulthandler.is_enabled()  # pytest's, writing to its own stderr
+    handler = CrashHandler(tmp_path, show_dialogs=False)
+    handler.install()
+    handler.uninstall()
+    assert faulthandler.is_enabled()  # a crash in a later test still prints its trace
+    assert not (tmp_path / "faulthandler.log").exists()
 
 
 @pytest.mark.allow_log_warnings
