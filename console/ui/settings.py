@@ -35,6 +35,8 @@ class Option(Generic[T]):
     default: T
     description: str
     choices: tuple[T, ...] = ()
+    choice_labels: tuple[str, ...] = ()
+    """Each choice in words (order of `choices`, marked for the catalogue); shown instead of the value."""
     minimum: float | None = None
     maximum: float | None = None
     label: str = ""
@@ -104,7 +106,10 @@ class Settings(QObject):
                                       "(full name and postal code) or lenient (full name and postal code, or "
                                       "full name and date of birth); the email counts where no address is on "
                                       "file."),
-        choices=("strict", "lenient"), label=QT_TRANSLATE_NOOP("Settings", "Caller verification policy"))
+        choices=("strict", "lenient"),
+        choice_labels=(QT_TRANSLATE_NOOP("Settings", "Strict: full name and postal code"),
+                       QT_TRANSLATE_NOOP("Settings", "Lenient: full name with postal code or date of birth")),
+        label=QT_TRANSLATE_NOOP("Settings", "Caller verification policy"))
     verification_lock_minutes = Option(
         "security/verification_lock_minutes", 15,
         QT_TRANSLATE_NOOP("Settings", "Minutes a member's verification stays locked after 3 answers that "
@@ -138,7 +143,12 @@ class Settings(QObject):
     log_level = Option(
         "logging/level", "INFO",
         QT_TRANSLATE_NOOP("Settings", "Lowest level of messages written to the log file."),
-        choices=("DEBUG", "INFO", "WARNING", "ERROR"), label=QT_TRANSLATE_NOOP("Settings", "Log level"))
+        choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+        choice_labels=(QT_TRANSLATE_NOOP("Settings", "Details for troubleshooting"),
+                       QT_TRANSLATE_NOOP("Settings", "Information"),
+                       QT_TRANSLATE_NOOP("Settings", "Warnings and errors"),
+                       QT_TRANSLATE_NOOP("Settings", "Errors only")),
+        label=QT_TRANSLATE_NOOP("Settings", "Log level"))
     window_geometry = Option(
         "ui/window_geometry", "",
         QT_TRANSLATE_NOOP("Settings", "Size and position of the main window when it last closed."),
@@ -167,6 +177,13 @@ class Settings(QObject):
         if option.label:
             return QCoreApplication.translate("Settings", option.label)
         return option.key.rsplit("/", 1)[-1].replace("_", " ").capitalize()
+
+    @staticmethod
+    def choice_caption(option: Option[Any], value: Any) -> str:
+        """One of the option's choices in words in the interface language (the value when it has none)."""
+        if value in option.choices and len(option.choice_labels) == len(option.choices):
+            return QCoreApplication.translate("Settings", option.choice_labels[option.choices.index(value)])
+        return str(value)
 
     def is_set(self, option: Option[Any]) -> bool:
         """True when the settings file holds a value for `option` (False on a first start)."""

@@ -34,7 +34,14 @@ from console.ui import theme
 from console.ui.i18n import LANGUAGES
 from console.ui.keyboard import with_access_key
 from console.ui.settings import Option, Settings
-from console.ui.widgets import InlineMessage
+from console.ui.widgets import InlineMessage, with_clear_button
+
+
+def choice_text(option: Option[Any], choice: Any) -> str:
+    """A choice as the dialog shows it: in words (a language by its own name), never the stored value."""
+    if option is Settings.language:
+        return LANGUAGES.get(str(choice), str(choice))
+    return Settings.choice_caption(option, choice)
 
 
 class SettingsDialog(QDialog):
@@ -96,9 +103,7 @@ class SettingsDialog(QDialog):
         if option.choices:
             combo = QComboBox(self)
             for choice in option.choices:
-                names = LANGUAGES if option is Settings.language else {}
-                shown = names.get(str(choice), str(choice))
-                combo.addItem(shown, choice)
+                combo.addItem(choice_text(option, choice), choice)
             combo.setCurrentIndex(max(combo.findData(value), 0))
             return combo
         if option.kind in (int, float):
@@ -111,7 +116,7 @@ class SettingsDialog(QDialog):
             spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
             return spin
         line = QLineEdit(str(value), self)
-        line.setClearButtonEnabled(True)
+        with_clear_button(line)
         return line
 
     def _with_browse(self, option: Option[Any], editor: QWidget, used_keys: set[str]) -> QWidget:
@@ -163,7 +168,8 @@ class SettingsDialog(QDialog):
 
     def _invalid_text(self, option: Option[Any]) -> str:
         if option.choices:
-            return self.tr("Choose one of: %1.").replace("%1", ", ".join(map(str, option.choices)))
+            return self.tr("Choose one of: %1.").replace(
+                "%1", ", ".join(choice_text(option, choice) for choice in option.choices))
         if option.minimum is not None and option.maximum is not None:
             return (self.tr("Use a number from %1 to %2.").replace("%1", f"{option.minimum:g}")
                     .replace("%2", f"{option.maximum:g}"))

@@ -102,3 +102,40 @@ def test_window_size_and_position_are_remembered(qtbot: QtBot, make_window: Make
     again = make_window()
     assert again.restore_geometry()
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_every_choice_is_shown_in_words_not_as_its_stored_value(qtbot: QtBot, settings: Settings) -> None:
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    options = dict(Settings.options())
+    for name, editor in dialog.editors.items():
+        option = options[name]
+        if not option.choices:
+            continue
+        assert isinstance(editor, QComboBox)
+        shown = [editor.itemText(i) for i in range(editor.count())]
+        assert [editor.itemData(i) for i in range(editor.count())] == list(option.choices)
+        raw = [text for text, choice in zip(shown, option.choices, strict=True)
+               if text.casefold() == str(choice).casefold()]
+        assert raw == [], f"{name} shows stored values: {raw}"
+    policy = dialog.editors["verification_policy"]
+    assert [policy.itemText(i) for i in range(2)] == [
+        "Strict: full name and postal code", "Lenient: full name with postal code or date of birth"]
+    policy.setCurrentIndex(1)
+    dialog.accept()
+    assert settings.verification_policy == "lenient"
+
+
+def test_the_choices_are_french_in_french(qtbot: QtBot, qapp: Any, settings: Settings) -> None:
+    translators = i18n.install_translators(qapp, "FR")
+    try:
+        dialog = SettingsDialog(settings)
+        qtbot.addWidget(dialog)
+        policy, level = dialog.editors["verification_policy"], dialog.editors["log_level"]
+        assert policy.itemText(0).startswith("Stricte")
+        assert level.itemText(3) == "Erreurs seulement"
+        assert dialog.windowTitle() == "Paramètres"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        i18n.install_translators(qapp, "EN")
