@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import webbrowser
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -41,11 +42,17 @@ from console.ui.texts import environment_label
 from console.ui.widgets import InlineMessage
 
 BrowserOpener = Callable[[str], object]
+"""Opens a URL in the system browser; returning False or raising means no browser could be used."""
+
+log = logging.getLogger(__name__)
 
 
-def system_browser(url: str) -> None:
-    """Open `url` in the system browser (never an embedded web view)."""
-    webbrowser.open(url)
+def system_browser(url: str) -> bool:
+    """Open `url` in the system browser (never an embedded web view); False when there is none."""
+    try:
+        return webbrowser.open(url)
+    except webbrowser.Error:
+        return False
 
 
 class SignInDialog(QDialog):
@@ -55,6 +62,8 @@ class SignInDialog(QDialog):
     """(environment name): the user picked another environment here; the window switches (and confirms)."""
     sig_signed_in = Signal()
     """The current session is now signed in."""
+    _sig_no_browser = Signal(str)
+    """(sign-in URL): no browser opened it (emitted from the opener's worker thread)."""
 
     PARTNER, MEMBER = 0, 1
 
@@ -67,6 +76,7 @@ class SignInDialog(QDialog):
         self._member_task: asyncio.Future[None] | None = None
         self._user_cancelled = False
         self._shown_session: EnvironmentSession | None = None
+        self._sig_no_browser.connect(self._show_link)
         self.setWindowTitle(self.tr("Sign in"))
         self.setModal(False)
         self.setMinimumWidth(440)
@@ -159,10 +169,27 @@ class SignInDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("&Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.cancel_member_sign_in)
-        waiting = QHBoxLayout(self.waiting)
+        self.waiting_label.setWordWrap(True)
+        self.link = QLineEdit()
+        self.link.setReadOnly(True)
+        self.link.setAccessibleName(self.tr("Sign-in link"))
+        self.copy_button = QPushButton(self.tr("Cop&y link"))
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.setAccessibleDescription(self.tr("Copy the sign-in link to the clipboard"))
+        self.copy_button.clicked.connect(self.copy_link)
+        self.link_row = QWidget()
+        link_row = QHBoxLayout(self.link_row)
+        link_row.setContentsMargins(0, 0, 0, 0)
+        link_row.addWidget(self.link, 1)
+        link_row.addWidget(self.copy_button)
+        self.link_row.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.waiting_label, 1)
+        top.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignTop)
+        waiting = QVBoxLayout(self.waiting)
         waiting.setContentsMargins(0, 0, 0, 0)
-        waiting.addWidget(self.waiting_label, 1)
-        waiting.addWidget(self.cancel_button)
+        waiting.addLayout(top)
+        waiting.addWidget(self.link_row)
         self.waiting.hide()
         self.member_message = InlineMessage()
         self.member_message.setAccessibleName(self.tr("Member sign-in problem"))
@@ -300,7 +327,7 @@ class SignInDialog(QDialog):
             return False
         finally:
             self._set_working(False)
-            self.waiting.hide()
+            self._hide_waiting()
         if self.method == self.PARTNER and self.remember.isChecked():
             self._show_keyring_notice(session.secret_persistent)
         self.secret.clear()
@@ -313,7 +340,7 @@ class SignInDialog(QDialog):
         self.waiting.show()
         self._user_cancelled = False
         self._member_task = asyncio.ensure_future(
-            session.sign_in_member(connection, self._open_browser))  # type: ignore[attr-defined]
+            session.sign_in_member(connection, self._open_or_offer_link))  # type: ignore[attr-defined]
         try:
             await self._member_task
         except asyncio.CancelledError:
@@ -322,6 +349,40 @@ class SignInDialog(QDialog):
             raise
         finally:
             self._member_task = None
+
+    def _open_or_offer_link(self, url: str) -> bool:
+        """Open the browser (worker thread); without one, offer the link here and keep waiting for it."""
+        try:
+            opened = self._open_browser(url)
+        except Exception:  # any failure of the platform's browser launcher means "no browser"
+            log.warning("The system browser could not be started", exc_info=True)
+            opened = False
+        if opened is False:
+            self._sig_no_browser.emit(url)
+        return True
+
+    def _show_link(self, url: str) -> None:
+        if self._member_task is None:
+            return  # the sign-in ended meanwhile
+        self.waiting_label.setText(self.tr(
+            "No browser could be opened. Open this link in a browser on this computer and sign in there; "
+            "this window waits for it."))
+        self.link.setText(url)
+        self.link.setCursorPosition(0)
+        self.link_row.show()
+        self.copy_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def copy_link(self) -> None:
+        """Put the sign-in link on the clipboard."""
+        QGuiApplication.clipboard().setText(self.link.text())
+        self.waiting_label.setText(self.tr("Link copied. Open it in a browser on this computer and sign in "
+                                           "there; this window waits for it."))
+
+    def _hide_waiting(self) -> None:
+        self.waiting.hide()
+        self.link_row.hide()
+        self.link.clear()
+        self.waiting_label.setText(self.tr("Waiting for the browser… Finish signing in there."))
 
     def cancel_member_sign_in(self) -> None:
         """Stop waiting for the browser (the loopback listener closes)."""

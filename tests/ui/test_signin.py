@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.ui.context import ConsoleContext
@@ -121,3 +124,71 @@ def test_member_sign_in_can_be_cancelled(qtbot: QtBot, make_window: MakeWindow,
     with pytest.raises(httpx.TransportError):  # the one-shot loopback listener is closed
         httpx.get(opened[0].split("redirect_uri=")[1].split("&")[0].replace("%3A", ":").replace("%2F", "/"),
                   timeout=2)
+
+
+def _redirect_uri(url: str) -> str:
+    return parse_qs(urlsplit(url).query)["redirect_uri"][0]
+
+
+def test_without_a_browser_the_link_is_shown_copied_and_followed(
+        qtbot: QtBot, make_window: MakeWindow, context: ConsoleContext) -> None:
+    asked: list[str] = []
+
+    def no_browser(url: str) -> bool:
+        asked.append(url)
+        return False  # as webbrowser.open answers on a machine without a browser
+
+    window = make_window(no_browser)
+    started(qtbot, window)
+    dialog = window.signin_dialog
+    dialog.member_radio.click()
+    task = asyncio.ensure_future(dialog.sign_in())
+    qtbot.waitUntil(dialog.link_row.isVisible)
+    assert dialog.link.text() == asked[0] and "code_challenge_method=S256" in asked[0]
+    assert dialog.waiting_label.text().startswith("No browser could be opened.")
+    assert QApplication.focusWidget() is dialog.copy_button
+    QApplication.clipboard().clear()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    copied = QApplication.clipboard().text()
+    assert copied == asked[0]
+    assert dialog.waiting_label.text().startswith("Link copied.")
+
+    browser = SandboxBrowser()  # the user pastes the link into a browser of their own
+    follower = threading.Thread(target=browser, args=(copied,))
+    follower.start()
+    qtbot.waitUntil(task.done, timeout=20_000)
+    follower.join(timeout=10)
+    assert task.result() is True
+    assert browser.callback_status == 200
+    assert context.session.signed_in and context.session.identity.method == "member"
+    assert not dialog.link_row.isVisible() and not dialog.isVisible()
+
+
+def test_without_a_browser_cancel_stops_waiting_for_the_redirect(
+        qtbot: QtBot, make_window: MakeWindow, context: ConsoleContext) -> None:
+    window = make_window(lambda url: False)
+    started(qtbot, window)
+    dialog = window.signin_dialog
+    dialog.member_radio.click()
+    task = asyncio.ensure_future(dialog.sign_in())
+    qtbot.waitUntil(dialog.link_row.isVisible)
+    redirect = _redirect_uri(dialog.link.text())
+    assert _status_in_thread(qtbot, redirect.replace("/callback", "/favicon.ico")) == 404  # listening
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(task.done)
+    assert task.result() is False
+    assert dialog.member_message.text() == "Sign-in cancelled."
+    assert not dialog.waiting.isVisible() and dialog.link.text() == ""
+    assert not context.session.signed_in
+    with pytest.raises(httpx.TransportError):  # the loopback listener is closed
+        httpx.get(redirect, timeout=2)
+
+
+def _status_in_thread(qtbot: QtBot, url: str) -> int:
+    """GET `url` from another thread (the listener runs on this thread's event loop)."""
+    answers: list[int] = []
+    thread = threading.Thread(target=lambda: answers.append(httpx.get(url, timeout=5).status_code))
+    thread.start()
+    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+    thread.join()
+    return answers[0]
