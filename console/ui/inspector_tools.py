@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.ui.tasks import PageTasks
+from console.ui.widgets import with_clear_button
 
 if TYPE_CHECKING:
     from console.api.exchange import Exchange
@@ -61,7 +62,7 @@ class InspectorTools(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Filter: path, status, correlation id…"))
         self.text.setAccessibleName(self.tr("Filter the requests by text"))
-        self.text.setClearButtonEnabled(True)
+        with_clear_button(self.text)
         self.method = QComboBox()
         self.method.setAccessibleName(self.tr("Filter by method"))
         self.method.addItem(self.tr("Any method"), "")

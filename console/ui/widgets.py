@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
 from console.ui import theme
+
+
+def with_clear_button(line: QLineEdit) -> QLineEdit:
+    """Give `line` Qt's clear button, named "Clear" for screen readers (Qt leaves it nameless)."""
+    line.setClearButtonEnabled(True)
+    for action in line.findChildren(QAction):
+        if action.objectName() == "_q_qlineeditclearaction":
+            action.setText(QCoreApplication.translate("Widgets", "Clear"))
+    return line
 
 
 class ProductionBand(QLabel):

@@ -30,6 +30,7 @@ from console.ui.lookup.query import Problem, Query, QueryKind, parse_query
 from console.ui.lookup.recent import RecentMembers
 from console.ui.lookup.results_model import NUMBER_ROLE, ResultsModel
 from console.ui.tasks import PageTasks, alive
+from console.ui.widgets import with_clear_button
 
 PAGE_SIZE = 50
 SEARCH_CAPABILITY = "search"
@@ -102,7 +103,7 @@ class SearchPage(QWidget):
         self.search_box.setAccessibleName(self.tr("Search members"))
         self.search_box.setPlaceholderText(
             self.tr("Collector number, email, phone, or Last name[, First name] [postal code]"))
-        self.search_box.setClearButtonEnabled(True)
+        with_clear_button(self.search_box)
         self.search_box.returnPressed.connect(self.run_search)
         self.search_box.textChanged.connect(self._update_hint)
         self.search_box.sig_down.connect(self._focus_results)
