@@ -2483,6 +2483,14 @@ Tapez %1 pour y passer.</translation>
         <translation>Réponses qui vérifient l’appelant avant d’afficher les données d’un membre : strict (nom complet et code postal) ou souple (nom complet et code postal, ou nom complet et date de naissance); le courriel compte quand aucune adresse n’est au dossier.</translation>
     </message>
     <message>
+        <source>Strict: full name and postal code</source>
+        <translation>Stricte&#xa0;: nom complet et code postal</translation>
+    </message>
+    <message>
+        <source>Lenient: full name with postal code or date of birth</source>
+        <translation>Souple&#xa0;: nom complet avec code postal ou date de naissance</translation>
+    </message>
+    <message>
         <source>Caller verification policy</source>
         <translation>Politique de vérification de l’appelant</translation>
     </message>
@@ -2529,6 +2537,22 @@ Tapez %1 pour y passer.</translation>
     <message>
         <source>Lowest level of messages written to the log file.</source>
         <translation>Niveau minimal des messages écrits dans le journal.</translation>
+    </message>
+    <message>
+        <source>Details for troubleshooting</source>
+        <translation>Détails pour le dépannage</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Avertissements et erreurs</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Erreurs seulement</translation>
     </message>
     <message>
         <source>Log level</source>
@@ -2752,6 +2776,18 @@ Tapez %2 pour activer cette option.</translation>
         <translation>Annu&amp;ler</translation>
     </message>
     <message>
+        <source>Sign-in link</source>
+        <translation>Lien de connexion</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y link</source>
+        <translation>C&amp;opier le lien</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in link to the clipboard</source>
+        <translation>Copier le lien de connexion dans le presse-papiers</translation>
+    </message>
+    <message>
         <source>Member sign-in problem</source>
         <translation>Problème de connexion de l&apos;adhérent</translation>
     </message>
@@ -2778,6 +2814,14 @@ Tapez %2 pour activer cette option.</translation>
     <message>
         <source>Cannot reach %1: %2</source>
         <translation>Impossible de joindre %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No browser could be opened. Open this link in a browser on this computer and sign in there; this window waits for it.</source>
+        <translation>Aucun navigateur n’a pu être ouvert. Ouvrez ce lien dans un navigateur de cet ordinateur et connectez-vous-y; cette fenêtre attend la connexion.</translation>
+    </message>
+    <message>
+        <source>Link copied. Open it in a browser on this computer and sign in there; this window waits for it.</source>
+        <translation>Lien copié. Ouvrez-le dans un navigateur de cet ordinateur et connectez-vous-y; cette fenêtre attend la connexion.</translation>
     </message>
 </context>
 <context>
@@ -3345,6 +3389,13 @@ Pour le personnel des partenaires AIR MILES.</translation>
     <message>
         <source>The service did not answer in time.</source>
         <translation>Le service n’a pas répondu à temps.</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
     </message>
 </context>
 <context>
