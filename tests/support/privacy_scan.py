@@ -58,6 +58,26 @@ def personal_values(member: Member) -> set[str]:
     return values
 
 
+def personal_hints(member: Member) -> set[str]:
+    """What must not show on screen before verification either: name initials, year of birth, the postal
+    code's first half, the city (the contract leaves a search result's city unmarked, so the inspector may
+    show it; the window does not)."""
+    hints: set[str] = {member.city, _plain(member.city)} if member.city else set()
+    for name in (member.first_name, member.middle_name, member.last_name):
+        if name:
+            hints |= {f"{name[0]}.", f"{_plain(name)[0]}.", f"{name[0]}•••"}
+    if member.date_of_birth:
+        hints.add(member.date_of_birth[:4])
+    if member.postal_code:
+        hints.add(member.postal_code[:3])
+    return hints
+
+
+def fixed_member_hints() -> dict[str, set[str]]:
+    """Each fixed test member's hints (`personal_hints`), by collector number."""
+    return {member.number: personal_hints(member) for member in fixed_members()}
+
+
 def fixed_member_values() -> dict[str, set[str]]:
     """Each fixed test member's personal values, by collector number."""
     return {member.number: personal_values(member) for member in fixed_members()}
@@ -71,7 +91,8 @@ class Finding:
 
 
 def find(values: Iterable[str], texts: Iterable[tuple[str, str]]) -> list[Finding]:
-    """Every (value, place) where a value appears as a whole word, ignoring case."""
+    """Every (value, place) where a value appears as a whole word, ignoring case (a value ending in a dot,
+    an initial, is whole when no letter follows)."""
     patterns = [(value, re.compile(rf"(?<!\w){re.escape(value)}(?!\w)", re.IGNORECASE)) for value in values]
     found = []
     for where, text in texts:

@@ -146,7 +146,9 @@ def test_search_page_is_french(qtbot: QtBot, french: list[Any], context: Console
     qtbot.addWidget(page)
     page.show()
     assert page.search_button.text() == "Rechercher"
-    assert_french(page, english_messages, ["Numéro d'adhérent", "Nom", "Prénom", "Ville", "Statut"])
+    assert_french(page, english_messages, [
+        "Numéro d'adhérent", "Province", "Statut",
+        "Les noms et les adresses s’affichent une fois le membre ouvert et l’appelant vérifié."])
 
 
 def test_member_page_is_french(qtbot: QtBot, french: list[Any], context: ConsoleContext,

@@ -1,7 +1,8 @@
 """A whole call for each fixed test member, in the window against the real sandbox: search, open, a wrong then
 a right answer, reveal, refresh, enroll. Then everything a user could see or copy without verifying is
 scanned for the member's names, email, phones, date of birth, street and postal code: the screen's texts
-before verification, the request inspector's rows and details, cURL, exports, the log file and the audit file.
+before verification (and hints there too: initials, year of birth, half a postal code, the city), the request
+inspector's rows and details, cURL, exports, the log file and the audit file.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from console.services.verification import Answer, OverrideReason
 from console.ui.app import setup_logging
 from console.ui.context import ConsoleContext
 from console.ui.main_window import MainWindow
-from tests.support.privacy_scan import exchange_texts, find, fixed_member_values, widget_texts
+from tests.support.privacy_scan import (
+    exchange_texts,
+    find,
+    fixed_member_hints,
+    fixed_member_values,
+    widget_texts,
+)
 from tests.support.qt import run
 from tests.support.window import MakeWindow, started
 from tests.ui.enroll.conftest import fill_in_person
@@ -82,18 +89,29 @@ def test_a_whole_call_shows_nothing_personal_without_verification(
     window.signin_dialog.hide()
     search, page, inspector = window.search_page, window.member_page, window.request_inspector
     assert search is not None and page is not None and window.enroll_page is not None
-    seen: list[tuple[str, str]] = []
+    seen: list[tuple[str, str]] = []  # the whole window
+    near: list[tuple[str, str]] = []  # the search and member pages, where hints of this member could show
 
-    # Search by the email the caller gives, and open the member.
+    def look() -> None:
+        seen.extend(widget_texts(window))
+        near.extend(widget_texts(search) + widget_texts(page))
+
+    # Search by the name the caller gives, then by their email, and open the member.
     window.menus.search_action.trigger()
+    if member.last_name:
+        search.search_box.setText(member.last_name)
+        with qtbot.waitSignal(search.sig_results_shown, timeout=WAIT):
+            search.run_search()
+        assert search.model.rowCount() >= 1
+        look()
     search.search_box.setText(member.email)
     with qtbot.waitSignal(search.sig_results_shown, timeout=WAIT):
         search.run_search()
     assert search.model.rowCount() == 1
-    seen += widget_texts(window)
+    look()
     with qtbot.waitSignal(page.sig_loaded, timeout=WAIT):
         search.table.sig_open_row.emit(0)
-    seen += widget_texts(window)
+    look()
 
     # A wrong answer, then the right ones: nothing may show until the caller is verified.
     call = context.verifications.current
@@ -101,7 +119,7 @@ def test_a_whole_call_shows_nothing_personal_without_verification(
     if call.answers:
         answer(window, call.answers[0], "Nobody Atall" if call.answers[0] is Answer.NAME else "x")
         assert not context.verifications.is_verified(member.number)
-        seen += widget_texts(window)
+        look()
     before = list(seen)
     verify(qtbot, window, context, member)
 
@@ -138,5 +156,5 @@ def test_a_whole_call_shows_nothing_personal_without_verification(
     after.append(("audit file", context.audit.path.read_text(encoding="utf-8")))
 
     assert "log file" in dict(after) and dict(after)["log file"]  # the call was logged
-    findings = find(values, before) + find(values, after)
+    findings = find(values, before) + find(fixed_member_hints()[member.number], near) + find(values, after)
     assert not findings, "\n".join(f"{f.value!r} in {f.where}: …{f.excerpt}…" for f in findings[:10])

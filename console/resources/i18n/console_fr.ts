@@ -2224,18 +2224,6 @@ Tapez %1 pour afficher les en-têtes et les corps.</translation>
         <translation>Numéro d&apos;adhérent</translation>
     </message>
     <message>
-        <source>Last name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>Ville</translation>
-    </message>
-    <message>
         <source>Province</source>
         <translation>Province</translation>
     </message>
@@ -2273,6 +2261,10 @@ Tapez %1 pour afficher les en-têtes et les corps.</translation>
     <message>
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>Names and addresses show once you open a member and the caller is verified.</source>
+        <translation>Les noms et les adresses s’affichent une fois le membre ouvert et l’appelant vérifié.</translation>
     </message>
     <message>
         <source>Load more</source>

@@ -1,4 +1,6 @@
-"""Search results as a table model: always masked (the member view reveals, audited), sortable, paged."""
+"""Search results as a table model, sortable and paged. Before the caller is verified nothing personal
+shows: no name, no initial, no city; only the collector number's last 3 digits, the province and the
+status (the member view reveals the rest, audited, once the caller is verified)."""
 
 from __future__ import annotations
 
@@ -20,8 +22,8 @@ NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 """Role holding the row's full collector number (never displayed)."""
 
 _TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)})
-_COLUMNS = ("collector_number", "last_name", "first_name", "city", "province", "status")
-_HEADERS = ("Collector number", "Last name", "First name", "City", "Province", "Status")
+_COLUMNS = ("collector_number", "province", "status")
+_HEADERS = ("Collector number", "Province", "Status")
 
 
 def _tr(text: str) -> str:
@@ -34,27 +36,22 @@ def status_text(status: str | None) -> str:
     return words.get(status or "", status or "")
 
 
-def _initial(name: str | None) -> str:
-    return f"{name[0]}." if name else ""
-
-
 class ResultsModel(QAbstractTableModel):
-    """Rows of ``SearchItem``: collector numbers masked; names the agent did not type shown as initials."""
+    """Rows of ``SearchItem``: the collector number masked, the province and the status; names and cities
+    are never shown here."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
         self._texts: dict[int, tuple[str, ...]] = {}  # id(row) -> shown texts, made on first paint
-        self._typed_last_name = False
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # -- content ----------------------------------------------------------------------------------
-    def clear(self, *, typed_last_name: bool = False) -> None:
-        """Drop every row; ``typed_last_name`` shows last names in full (the agent typed it)."""
+    def clear(self) -> None:
+        """Drop every row."""
         self.beginResetModel()
         self._rows = []
         self._texts = {}
-        self._typed_last_name = typed_last_name
         self.endResetModel()
 
     def append(self, items: Iterable[Any]) -> None:
@@ -91,37 +88,33 @@ class ResultsModel(QAbstractTableModel):
             return None
         if role in _TEXT_ROLES:
             item = self._rows[index.row()]
-            texts = self._texts.get(id(item))
-            if texts is None:
-                texts = self._texts[id(item)] = tuple(self._display(item, column) for column in _COLUMNS)
-            return texts[index.column()]
+            return self._shown(item)[index.column()]
         if role == NUMBER_ROLE:
             return self._rows[index.row()].collector_number
         return None
 
-    def _display(self, item: Any, column: str) -> str:
-        value = getattr(item, column, None) or ""
-        if column == "status":
-            return status_text(value)
-        if column in ("city", "province") and not value:
-            return "—"  # partial-PII members have no address
-        if column == "collector_number":
-            return mask_collector_number(value)
-        if column == "first_name" or (column == "last_name" and not self._typed_last_name):
-            return _initial(value)
-        return value
+    def _shown(self, item: Any) -> tuple[str, ...]:
+        """The row's texts, made once (on first paint)."""
+        texts = self._texts.get(id(item))
+        if texts is None:
+            texts = self._texts[id(item)] = (
+                mask_collector_number(item.collector_number),
+                item.province or "—",  # partial-PII members have no address
+                status_text(item.status),
+            )
+        return texts
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the loaded rows (rows loaded later go below them); a negative column changes nothing."""
-        if column < 0:
+        """Sort the loaded rows (rows loaded later go below them); a column out of range changes nothing."""
+        if not 0 <= column < len(_COLUMNS):
             self._sort = None
             return
         self._sort = (column, order)
-        key = _COLUMNS[column]
         self.layoutAboutToBeChanged.emit()
         old = list(self._rows)
-        self._rows.sort(
-            key=lambda item: ((getattr(item, key, None) or "").casefold(), item.collector_number),
+        self._rows.sort(  # by what is shown (no address sorts as empty): hidden digits never decide the order
+            key=lambda item: ((item.province or "") if column == 1 else self._shown(item)[column].casefold(),
+                              self._shown(item)[0]),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         position = {id(item): row for row, item in enumerate(self._rows)}

@@ -131,6 +131,12 @@ class SearchPage(QWidget):
         self.table.setModel(self.model)
         self.table.sig_open_row.connect(self._open_row)
         self.count_label = QLabel()
+        self.privacy_note = QLabel(self.tr("Names and addresses show once you open a member and the caller "
+                                           "is verified."))
+        self.privacy_note.setObjectName("resultsPrivacyNote")
+        self.privacy_note.setWordWrap(True)
+        self.privacy_note.hide()
+        self.table.setAccessibleDescription(self.privacy_note.text())
         self.load_more_button = QPushButton(self.tr("Load more"))
         self.load_more_button.setAccessibleName(self.tr("Load more results"))
         self.load_more_button.clicked.connect(self.load_more)
@@ -154,6 +160,7 @@ class SearchPage(QWidget):
         message_row.addWidget(self.enroll_button, 0, Qt.AlignmentFlag.AlignTop)
         results.addLayout(message_row)
         results.addWidget(self.table, 1)
+        results.addWidget(self.privacy_note)
         results.addLayout(more_row)
         recent_box = QGroupBox(self.tr("Recent members"))
         QVBoxLayout(recent_box).addWidget(self.recent_list)
@@ -214,6 +221,7 @@ class SearchPage(QWidget):
         self.message.clear()
         self.enroll_button.hide()
         self.count_label.clear()
+        self.privacy_note.hide()
         self.load_more_button.hide()
 
     def run_search(self) -> None:
@@ -239,9 +247,10 @@ class SearchPage(QWidget):
         self._cancel()
         self._query = query
         self._cursor = None
-        self.model.clear(typed_last_name=query.kind is QueryKind.NAME)
+        self.model.clear()
         self.load_more_button.hide()
         self.count_label.clear()
+        self.privacy_note.hide()
         self._show_message(self.tr("Searching…"), emit=False)
         self._tasks.start("search", self._fetch(query, None))
 
@@ -290,6 +299,7 @@ class SearchPage(QWidget):
         else:
             self._show_message("", emit=False)
             self.count_label.setText(self._count_text(count))
+            self.privacy_note.show()
             if first_page:
                 self.table.selectRow(0)
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
