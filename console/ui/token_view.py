@@ -36,16 +36,19 @@ COLLECTOR_CLAIM = "https://airmiles.ca/collectorNumber"
 
 
 def _masked_claims(claims: dict[str, Any]) -> dict[str, Any]:
-    """Claims with personal values masked (collector number, names, email), the rest as they are."""
-    from console.api.redaction import mask_collector_number
+    """Claims with personal values masked: names and email whole, and anything personal-looking inside the
+    others (the subject `auth0|<collector number>` keeps the number's last 3 digits only)."""
+    from console.api.redaction import MASK, mask_collector_number, redact_text
 
     personal = {"email", "name", "given_name", "family_name", "nickname", "phone_number", "birthdate"}
-    shown = {}
+    shown: dict[str, Any] = {}
     for name, value in claims.items():
         if name == COLLECTOR_CLAIM and isinstance(value, str):
             shown[name] = mask_collector_number(value)
         elif name in personal:
-            shown[name] = "•••"
+            shown[name] = MASK
+        elif isinstance(value, str):
+            shown[name] = redact_text(value)
         else:
             shown[name] = value
     return shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 
 import pytest
@@ -10,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from console.sandbox import EmbeddedSandbox
 from console.ui.context import ConsoleContext
-from console.ui.token_view import TokenView
+from console.ui.token_view import COLLECTOR_CLAIM, TokenView
+from tests.support.browser import JANE_EMAIL, JANE_NUMBER, SandboxBrowser
 from tests.support.qt import run
 from tests.support.sandbox_http import advance_clock
 from tests.support.window import MakeWindow, started
@@ -59,3 +61,33 @@ def test_a_far_future_expiry_displays_without_error(
     monkeypatch.setattr(context.session, "facts", lambda: beyond)
     view.refresh()
     assert view.fields["expires"].text() == "far in the future (beyond the calendar)"
+
+
+def test_a_member_sign_in_shows_the_id_token_claims_masked(
+        qtbot: QtBot, make_window: MakeWindow, context: ConsoleContext) -> None:
+    window = make_window(SandboxBrowser())
+    started(qtbot, window)
+    dialog = window.signin_dialog
+    dialog.member_radio.click()
+    assert run(qtbot, dialog.sign_in(), timeout=20_000)
+    dialog.hide()
+    window.menus.token_action.trigger()
+    view = window.tools.token_view
+    facts = context.session.facts()
+    assert facts.id_claims["sub"] and facts.id_claims["email"] == JANE_EMAIL  # the sandbox's own claims
+    assert view.fields["identity"].text().startswith("member")
+    assert view.fields["member"].text() == "8•••••••007"
+    assert view.fields["refresh"].text() == "held (its value is never shown)"
+    assert view.fields["azp"].text() == "sandbox-console"
+    document = json.loads(view.claims.toPlainText())
+    id_claims = document["id_token_claims"]
+    assert id_claims["aud"] == "sandbox-console"
+    assert facts.id_claims["sub"] == f"auth0|{JANE_NUMBER}" and id_claims["sub"] == "auth0|8•••••••007"
+    assert id_claims["iss"] == facts.issuer and id_claims["exp"] > id_claims["iat"]
+    assert id_claims["email"] == "•••" and id_claims["email_verified"] is True
+    assert id_claims.get("name", "•••") == "•••"
+    assert document["claims"][COLLECTOR_CLAIM] == "8•••••••007"
+    assert document["claims"]["sub"] == "auth0|8•••••••007"
+    shown = " ".join([view.claims.toPlainText(), *(label.text() for label in view.fields.values())])
+    for personal in (JANE_EMAIL, JANE_NUMBER, "Jane", "Doe", "eyJ"):
+        assert personal not in shown
