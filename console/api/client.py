@@ -173,13 +173,19 @@ class CollectorClient:
         result._replayed = response.headers.get("idempotent-replayed", "").lower() == "true"
         return result
 
-    async def get_profile(self, collector_number: str | None = None) -> Profile:
+    async def get_profile(
+        self, collector_number: str | None = None, *, on_wait: retry.WaitListener | None = None
+    ) -> Profile:
         """A collector's profile: the given one (partner sign-in) or the signed-in member's (None)."""
-        return self._parse(Profile, await self._request("GET", "profile", collector_number=collector_number))
+        response = await self._request("GET", "profile", collector_number=collector_number, on_wait=on_wait)
+        return self._parse(Profile, response)
 
-    async def get_summary(self, collector_number: str | None = None) -> Summary:
+    async def get_summary(
+        self, collector_number: str | None = None, *, on_wait: retry.WaitListener | None = None
+    ) -> Summary:
         """A collector's balances and tier: the given one (partner sign-in) or the signed-in member's."""
-        return self._parse(Summary, await self._request("GET", "summary", collector_number=collector_number))
+        response = await self._request("GET", "summary", collector_number=collector_number, on_wait=on_wait)
+        return self._parse(Summary, response)
 
     async def search(
         self,

@@ -92,6 +92,10 @@ class PageTasks:
     def running(self) -> bool:
         return any(not task.done() for task in self._tasks.values())
 
+    def is_running(self, name: str) -> bool:
+        task = self._tasks.get(name)
+        return task is not None and not task.done()
+
     def is_current(self, task: asyncio.Task[Any] | None) -> bool:
         """True when `task` is still the page's task for its name (not replaced nor cancelled)."""
         return task is not None and any(task is mine for mine in self._tasks.values())

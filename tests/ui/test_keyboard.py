@@ -102,6 +102,7 @@ def test_esc_goes_back_from_the_member_page(qtbot: QtBot, make_window: MakeWindo
     window.search_page.search_box.setText("8000 000 0007")
     window.search_page.run_search()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.member_page)
+    qtbot.waitUntil(lambda: not window.member_page.is_loading)  # while loading, Esc cancels the load
     window.menus.escape_action.trigger()
     assert window.pages.currentWidget() is window.search_page
     assert QApplication.focusWidget() is window.search_page.search_box

@@ -586,10 +586,6 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>%1 Trying again on its own in %2 s.</source>
-        <translation>%1 Nouvel essai automatique dans %2 s.</translation>
-    </message>
-    <message>
         <source>We don&apos;t know yet whether this member was created</source>
         <translation>On ne sait pas encore si cet adhérent a été créé</translation>
     </message>
@@ -1732,6 +1728,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Connectez-vous pour rechercher des adhérents.</translation>
     </message>
     <message>
+        <source>Loading cancelled.</source>
+        <translation>Chargement annulé.</translation>
+    </message>
+    <message>
         <source>No member selected</source>
         <translation>Aucun adhérent sélectionné</translation>
     </message>
@@ -1742,6 +1742,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>The audit file cannot be written, so the field stays masked.</source>
         <translation>Impossible d&apos;écrire dans le fichier d&apos;audit&#xa0;: le champ reste masqué.</translation>
+    </message>
+    <message>
+        <source>Asking the service for the member…</source>
+        <translation>Recherche de l’adhérent auprès du service…</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -2876,7 +2880,7 @@ Tapez %2 pour activer cette option.</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation>Maintenance</translation>
+        <translation>En maintenance</translation>
     </message>
     <message>
         <source>Cannot start</source>
@@ -3335,52 +3339,94 @@ Pour le personnel des partenaires AIR MILES.</translation>
 <context>
     <name>WaitNotice</name>
     <message>
-        <source>Too many requests</source>
-        <translation>Trop de requêtes</translation>
+        <source>Service busy</source>
+        <translation>Service occupé</translation>
     </message>
     <message>
-        <source>The service asked the console to slow down.</source>
-        <translation>Le service a demandé à la console de ralentir.</translation>
-    </message>
-    <message>
-        <source>Service unavailable</source>
-        <translation>Service indisponible</translation>
-    </message>
-    <message>
-        <source>The service is unavailable right now.</source>
-        <translation>Le service est indisponible pour le moment.</translation>
+        <source>Service in maintenance</source>
+        <translation>Service en maintenance</translation>
     </message>
     <message>
         <source>Still being processed</source>
         <translation>Traitement en cours</translation>
     </message>
     <message>
-        <source>The service is still processing this enrollment.</source>
-        <translation>Le service traite encore cette inscription.</translation>
-    </message>
-    <message>
         <source>Service error</source>
         <translation>Erreur du service</translation>
-    </message>
-    <message>
-        <source>The service had an internal error.</source>
-        <translation>Le service a eu une erreur interne.</translation>
     </message>
     <message>
         <source>Connection problem</source>
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <source>The service could not be reached.</source>
-        <translation>Le service est injoignable.</translation>
-    </message>
-    <message>
         <source>No answer yet</source>
         <translation>Pas encore de réponse</translation>
     </message>
+</context>
+<context>
+    <name>Waiting</name>
     <message>
-        <source>The service did not answer in time.</source>
-        <translation>Le service n’a pas répondu à temps.</translation>
+        <source>The service is busy; trying again in %1 s.</source>
+        <translation>Le service est occupé; nouvel essai dans %1 s.</translation>
+    </message>
+    <message>
+        <source>The service is busy; trying again now.</source>
+        <translation>Le service est occupé; nouvel essai en cours.</translation>
+    </message>
+    <message>
+        <source>The service is in maintenance; trying again in %1 s.</source>
+        <translation>Le service est en maintenance; nouvel essai dans %1 s.</translation>
+    </message>
+    <message>
+        <source>The service is in maintenance; trying again now.</source>
+        <translation>Le service est en maintenance; nouvel essai en cours.</translation>
+    </message>
+    <message>
+        <source>The service is still processing the enrollment; trying again in %1 s.</source>
+        <translation>Le service traite encore l’inscription; nouvel essai dans %1 s.</translation>
+    </message>
+    <message>
+        <source>The service is still processing the enrollment; trying again now.</source>
+        <translation>Le service traite encore l’inscription; nouvel essai en cours.</translation>
+    </message>
+    <message>
+        <source>The service had an internal error; trying again in %1 s.</source>
+        <translation>Le service a eu une erreur interne; nouvel essai dans %1 s.</translation>
+    </message>
+    <message>
+        <source>The service had an internal error; trying again now.</source>
+        <translation>Le service a eu une erreur interne; nouvel essai en cours.</translation>
+    </message>
+    <message>
+        <source>The service cannot be reached; trying again in %1 s.</source>
+        <translation>Le service est injoignable; nouvel essai dans %1 s.</translation>
+    </message>
+    <message>
+        <source>The service cannot be reached; trying again now.</source>
+        <translation>Le service est injoignable; nouvel essai en cours.</translation>
+    </message>
+    <message>
+        <source>The service did not answer in time; trying again in %1 s.</source>
+        <translation>Le service n’a pas répondu à temps; nouvel essai dans %1 s.</translation>
+    </message>
+    <message>
+        <source>The service did not answer in time; trying again now.</source>
+        <translation>Le service n’a pas répondu à temps; nouvel essai en cours.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingLine</name>
+    <message>
+        <source>What the console is waiting for</source>
+        <translation>Ce que la console attend</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the request</source>
+        <translation>Annuler la demande</translation>
     </message>
 </context>
 <context>

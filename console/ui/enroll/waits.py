@@ -3,43 +3,25 @@
 from __future__ import annotations
 
 import asyncio
-import math
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from console.api import retry
 from console.ui.enroll.panels import Action, StatusPanel
+from console.ui.waiting import WaitCountdown
 
 T = TypeVar("T")
 _CONTEXT = "WaitNotice"
-# reason: (title, sentence)
-_WORDS: dict[str, tuple[object, object]] = {
-    retry.RATE_LIMITED: (
-        QT_TRANSLATE_NOOP("WaitNotice", "Too many requests"),
-        QT_TRANSLATE_NOOP("WaitNotice", "The service asked the console to slow down."),
-    ),
-    retry.UNAVAILABLE: (
-        QT_TRANSLATE_NOOP("WaitNotice", "Service unavailable"),
-        QT_TRANSLATE_NOOP("WaitNotice", "The service is unavailable right now."),
-    ),
-    retry.IN_PROGRESS: (
-        QT_TRANSLATE_NOOP("WaitNotice", "Still being processed"),
-        QT_TRANSLATE_NOOP("WaitNotice", "The service is still processing this enrollment."),
-    ),
-    retry.SERVER_ERROR: (
-        QT_TRANSLATE_NOOP("WaitNotice", "Service error"),
-        QT_TRANSLATE_NOOP("WaitNotice", "The service had an internal error."),
-    ),
-    retry.CONNECTION: (
-        QT_TRANSLATE_NOOP("WaitNotice", "Connection problem"),
-        QT_TRANSLATE_NOOP("WaitNotice", "The service could not be reached."),
-    ),
-    retry.TIMEOUT: (
-        QT_TRANSLATE_NOOP("WaitNotice", "No answer yet"),
-        QT_TRANSLATE_NOOP("WaitNotice", "The service did not answer in time."),
-    ),
+# reason: the panel's title while waiting (the sentence comes from console.ui.waiting)
+_TITLES: dict[str, object] = {
+    retry.RATE_LIMITED: QT_TRANSLATE_NOOP("WaitNotice", "Service busy"),
+    retry.UNAVAILABLE: QT_TRANSLATE_NOOP("WaitNotice", "Service in maintenance"),
+    retry.IN_PROGRESS: QT_TRANSLATE_NOOP("WaitNotice", "Still being processed"),
+    retry.SERVER_ERROR: QT_TRANSLATE_NOOP("WaitNotice", "Service error"),
+    retry.CONNECTION: QT_TRANSLATE_NOOP("WaitNotice", "Connection problem"),
+    retry.TIMEOUT: QT_TRANSLATE_NOOP("WaitNotice", "No answer yet"),
 }
 
 
@@ -59,12 +41,8 @@ class WaitNotice(QObject):
         super().__init__(panel)
         self._panel = panel
         self._call: asyncio.Future[Any] | None = None
-        self._busy: tuple[str, str] = ("", "")
-        self._wait: retry.Wait | None = None
-        self._remaining = 0
-        self._timer = QTimer(self)
-        self._timer.setInterval(1000)
-        self._timer.timeout.connect(self._tick)
+        self._countdown = WaitCountdown(self)
+        self._countdown.sig_text.connect(self._render)
 
     async def run(self, make_call: Callable[[retry.WaitListener], Awaitable[T]], title: str, text: str) -> T:
         """Await `make_call(listener)` showing its waits; raises `Cancelled` when the user cancelled."""
@@ -88,39 +66,31 @@ class WaitNotice(QObject):
 
     def start(self, title: str, text: str) -> None:
         """Show the call as busy, with Cancel."""
-        self._busy = (title, text)
-        self._timer.stop()
-        self._panel.show_state("busy", title, text, [self._cancel_action()])
+        self._countdown.stop()
+        self._show("busy", title, text)
 
     def show_wait(self, wait: retry.Wait) -> None:
         """The retry loop's listener: show why it waits and count down to the next attempt."""
-        self._wait = wait
-        self._remaining = max(1, math.ceil(wait.seconds))
-        self._render()
-        self._timer.start()
+        self._countdown.show_wait(wait)
 
     def stop(self) -> None:
         """The call ended: no more countdown (the caller shows the outcome)."""
-        self._timer.stop()
-        self._wait = None
+        self._countdown.stop()
 
-    def _tick(self) -> None:
-        self._remaining -= 1
-        if self._remaining <= 0:
-            self.start(*self._busy)  # the next attempt is on its way
-        else:
-            self._render()
-
-    def _render(self) -> None:
-        if self._wait is None:
+    def _render(self, text: str) -> None:
+        wait = self._countdown.wait
+        if wait is None:
             return
-        title, sentence = _WORDS.get(self._wait.reason, _WORDS[retry.SERVER_ERROR])
-        text = (
-            QCoreApplication.translate("EnrollPage", "%1 Trying again on its own in %2 s.")
-            .replace("%1", _tr(str(sentence)))
-            .replace("%2", str(self._remaining))
-        )
-        self._panel.show_state("warning", _tr(str(title)), text, [self._cancel_action()])
+        title = _TITLES.get(wait.reason, _TITLES[retry.SERVER_ERROR])
+        self._show("warning", _tr(str(title)), text)
+
+    def _show(self, kind: str, title: str, text: str) -> None:
+        """The panel with Cancel; the focus stays on Cancel if it was there (the panel renews its buttons)."""
+        panel = self._panel
+        focused = panel.has_button("cancel") and panel.button("cancel").hasFocus()
+        panel.show_state(kind, title, text, [self._cancel_action()])
+        if focused:
+            panel.button("cancel").setFocus()
 
     def _cancel_action(self) -> Action:
         return Action("cancel", QCoreApplication.translate("EnrollPage", "Cancel"), self._cancel)

@@ -35,6 +35,7 @@ from console.ui.lookup.recent import RecentMember, RecentMembers
 from console.ui.lookup.summary_panel import SummaryPanel
 from console.ui.lookup.verification import VerificationBox
 from console.ui.tasks import PageTasks, alive
+from console.ui.waiting import WaitingLine
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,8 @@ class MemberPage(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(theme.text_style("error"))
         self.notice.hide()
+        self.waiting = WaitingLine()
+        self.waiting.sig_cancel.connect(self.cancel_operation)
 
         self.verification = VerificationBox(self._verifications)
         self.verification.sig_verified.connect(self._on_verified)
@@ -126,6 +129,7 @@ class MemberPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
+        layout.addWidget(self.waiting)
         self.verification.setFixedWidth(720)
         step_row = QHBoxLayout()
         step_row.addWidget(self.verification)
@@ -185,9 +189,31 @@ class MemberPage(QWidget):
         self._start("profile")
         self._start("summary")
 
+    def cancel_operation(self) -> bool:
+        """Cancel (or Esc) while loading: stop the calls; each panel stopped says so and offers Try again."""
+        stopped = [name for name in ("profile", "summary") if self._tasks.is_running(name)]
+        if not stopped:
+            return False
+        for name in stopped:
+            self._tasks.cancel(name)
+        self.waiting.stop()
+        text = self.tr("Loading cancelled.")
+        if "summary" in stopped:
+            self.summary_stack.show_error(text)
+            self.summary_panel.refresh_button.setEnabled(True)
+        if "profile" in stopped:
+            self._profile_failed = True
+            self.profile_stack.show_error(text)
+        self._render()
+        stack = self.profile_stack if "profile" in stopped else self.summary_stack
+        stack.retry_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.sig_loaded.emit()
+        return True
+
     def clear(self, *_args: object) -> None:
         """Forget the member: cancel loads, empty both panels and the verification step."""
         self._tasks.cancel_all()
+        self.waiting.stop()
         self.summary_panel.refresh_button.setEnabled(True)
         self._number = self._profile = self._summary = None
         self._profile_failed = False
@@ -241,12 +267,14 @@ class MemberPage(QWidget):
         if session is None:
             return
         if which == "profile":
+            self._profile_failed = False
             self.profile_stack.show_loading()
             work: Coroutine[Any, Any, None] = self._load_profile(session)
         else:
             self.summary_stack.show_loading()
             self.summary_panel.refresh_button.setEnabled(False)
             work = self._load_summary(session)
+        self.waiting.start(self.tr("Asking the service for the member…"))
         self._tasks.start(which, work)
 
     def _number_argument(self) -> str | None:
@@ -256,7 +284,8 @@ class MemberPage(QWidget):
         task = asyncio.current_task()
         try:
             with self._context.busy():
-                profile = await session.client.get_profile(self._number_argument())
+                profile = await session.client.get_profile(
+                    self._number_argument(), on_wait=self.waiting.show_wait)
         except CollectorError as error:
             if self._still_wanted(task):
                 self._profile_failed = True
@@ -281,7 +310,8 @@ class MemberPage(QWidget):
         task = asyncio.current_task()
         try:
             with self._context.busy():
-                summary = await session.client.get_summary(self._number_argument())
+                summary = await session.client.get_summary(
+                    self._number_argument(), on_wait=self.waiting.show_wait)
         except CollectorError as error:
             if self._still_wanted(task):
                 self.summary_stack.show_error(describe_error(error, Action.SUMMARY))
@@ -300,6 +330,7 @@ class MemberPage(QWidget):
 
     def _finished(self, task: asyncio.Task[Any] | None) -> None:
         if self._tasks.all_done_but(task):
+            self.waiting.stop()
             self.sig_loaded.emit()
 
     def _add_recent(self) -> None:

@@ -30,6 +30,7 @@ from console.ui.lookup.query import Problem, Query, QueryKind, parse_query
 from console.ui.lookup.recent import RecentMembers
 from console.ui.lookup.results_model import NUMBER_ROLE, ResultsModel
 from console.ui.tasks import PageTasks, alive
+from console.ui.waiting import WaitingLine
 from console.ui.widgets import with_clear_button
 
 PAGE_SIZE = 50
@@ -123,6 +124,8 @@ class SearchPage(QWidget):
         self.enroll_button.setToolTip(self.tr("Open the enrollment form with what you searched for"))
         self.enroll_button.clicked.connect(self._enroll_this_person)
         self.enroll_button.hide()
+        self.waiting = WaitingLine()
+        self.waiting.sig_cancel.connect(self.cancel_operation)
 
         self.model = ResultsModel(self)
         self.table = ResultsView()
@@ -171,10 +174,12 @@ class SearchPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(box_row)
         layout.addWidget(self.hint)
+        layout.addWidget(self.waiting)
         layout.addLayout(body, 1)
 
         QWidget.setTabOrder(self.search_box, self.search_button)
-        QWidget.setTabOrder(self.search_button, self.enroll_button)
+        QWidget.setTabOrder(self.search_button, self.waiting.cancel_button)
+        QWidget.setTabOrder(self.waiting.cancel_button, self.enroll_button)
         QWidget.setTabOrder(self.enroll_button, self.table)
         QWidget.setTabOrder(self.table, self.load_more_button)
         QWidget.setTabOrder(self.load_more_button, self.recent_list)
@@ -251,7 +256,8 @@ class SearchPage(QWidget):
         self.load_more_button.hide()
         self.count_label.clear()
         self.privacy_note.hide()
-        self._show_message(self.tr("Searching…"), emit=False)
+        self._show_message("", emit=False)
+        self.waiting.start(self.tr("Searching…"))
         self._tasks.start("search", self._fetch(query, None))
 
     def load_more(self) -> None:
@@ -259,6 +265,7 @@ class SearchPage(QWidget):
         if self._query is None or self._cursor is None or self.is_searching:
             return
         self.load_more_button.setEnabled(False)
+        self.waiting.start(self.tr("Searching…"))
         self._tasks.start("search", self._fetch(self._query, self._cursor))
 
     def _on_session_changed(self, session: Any) -> None:
@@ -276,14 +283,17 @@ class SearchPage(QWidget):
         session = self._context.session
         try:
             with self._context.busy():
-                page = await session.client.search(limit=PAGE_SIZE, cursor=cursor, **query.search_args())
+                page = await session.client.search(
+                    limit=PAGE_SIZE, cursor=cursor, on_wait=self.waiting.show_wait, **query.search_args())
         except CollectorError as error:
             if alive(self) and self._tasks.is_current(task):
+                self.waiting.stop()
                 self.load_more_button.setEnabled(True)
                 self._show_message(describe_error(error, Action.SEARCH))
             return
         if not alive(self) or not self._tasks.is_current(task):
             return
+        self.waiting.stop()
         self.load_more_button.setEnabled(True)
         first_page = cursor is None
         self.model.append(page.items)
@@ -307,6 +317,7 @@ class SearchPage(QWidget):
 
     def _cancel(self) -> None:
         self._tasks.cancel_all()
+        self.waiting.stop()
         self.load_more_button.setEnabled(True)
 
     # -- helpers ----------------------------------------------------------------------------------

@@ -309,8 +309,9 @@ def test_busy_service_shows_the_wait_and_retries_on_its_own(qtbot, make_page, no
     control.faults(errors={"next": 1, "statuses": [503], "retryAfter": 1})
     fill_in_person(page)
     submit(qtbot, page)
-    qtbot.waitUntil(lambda: "Trying again on its own in 1 s" in page.status.text.text(), timeout=WAIT)
-    assert page.status.title.text() == "Service unavailable"
+    in_maintenance = "The service is in maintenance; trying again in 1 s."
+    qtbot.waitUntil(lambda: page.status.text.text() == in_maintenance, timeout=WAIT)
+    assert page.status.title.text() == "Service in maintenance"
     assert page.status.has_button("cancel")
     wait_for_success(qtbot, page)
     posts = control.enrollments()
@@ -323,7 +324,7 @@ def test_rate_limited_duplicate_check_waits_then_carries_on(qtbot, make_page, co
     control.faults(errors={"next": 1, "statuses": [429], "retryAfter": 1})
     fill_in_person(page)
     submit(qtbot, page)
-    qtbot.waitUntil(lambda: page.status.title.text() == "Too many requests", timeout=WAIT)
+    qtbot.waitUntil(lambda: page.status.title.text() == "Service busy", timeout=WAIT)
     wait_for_success(qtbot, page)
     assert [p["status"] for p in control.enrollments()] == [201]
 
