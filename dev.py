@@ -189,7 +189,7 @@ def make_screenshots() -> int:
         settings.unlink()
         tools = ROOT / "tools" / "screenshots"
         scripts = (("enroll.py", str(folder)), ("inspector.py",), ("lookup.py",), ("tester.py",),
-                   ("import_progress.py",))
+                   ("import_progress.py",), ("waiting.py",))
         for script, *args in scripts:
             status = run([str(PYTHON), str(tools / script), *args], interactive=False) or status
         return status
