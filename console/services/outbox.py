@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import logging
 import random
@@ -55,6 +56,8 @@ FILE_NAME = "outbox.sqlite3"
 # The background sender's wait between tries of one enrollment: doubling, with jitter, up to a cap.
 SENDER_BACKOFF_BASE = 2.0
 SENDER_BACKOFF_CAP = 300.0
+WRITE_BEHIND = 0.05
+"""Seconds an answer's state may wait to be committed with later writes (one commit for many answers)."""
 
 T = TypeVar("T")
 
@@ -154,6 +157,14 @@ class Outbox:
         """Keys the window's form owns for now: the background sender leaves them alone."""
         self._last: dict[str, EnrollmentResult | CollectorError] = {}
         """The last call's answer per key, for the window showing it (memory only)."""
+        self._sealed: dict[str, tuple[EnrollmentRequest | None, str | None, bytes | None]] = {}
+        """Per key, the personal data last sealed (request, collector number) and its sealed bytes."""
+        self._claimed: dict[str, OutboxItem] = {}
+        """Items marked "sending" ahead of their call (`claim`), as they were before."""
+        self._queued: list[tuple[Callable[[], object], asyncio.Future[object]]] = []
+        self._committer: asyncio.Task[None] | None = None
+        self._awaited = asyncio.Event()
+        """Set when a queued write has a caller waiting for its commit: commit now."""
         self.clock: Callable[[], float] = time.time
 
     @classmethod
@@ -187,11 +198,16 @@ class Outbox:
         return self._cipher.persistent
 
     async def close(self) -> None:
+        if self._committer is not None:
+            await self._committer
         await self._io(self._file.close)
         self._worker.shutdown(wait=False)
 
     def close_now(self) -> None:
         """Close from synchronous code (a test teardown, the last moment of the process)."""
+        queued, self._queued = self._queued, []
+        if queued:
+            self._worker.submit(self._file.transaction, [work for work, _future in queued])
         self._worker.submit(self._file.close).result()
         self._worker.shutdown(wait=False)
 
@@ -243,11 +259,19 @@ class Outbox:
         environment: str,
         key: str | None = None,
         source: str | None = None,
+        claim: bool = False,
     ) -> OutboxItem:
-        """Store an enrollment (committed when this returns); the same key again returns the stored item."""
+        """Store an enrollment (committed when this returns); the same key again returns the stored item.
+
+        A stored item whose details this machine lost (kept in memory only by an earlier process) takes
+        `request` back: it must be the very request first sent under the key, or the service refuses it.
+        `claim`: a new item is stored claimed for sending at once (see `claim`), in the same commit.
+        """
         key = key or str(uuid.uuid4())
         existing = self._items.get(key)
         if existing is not None:
+            if existing.request is None and not existing.settled:
+                return await self._save(replace(existing, request=request, reason=None))
             return existing
         now = self.clock()
         item = OutboxItem(
@@ -265,7 +289,12 @@ class Outbox:
             created_at=now,
             updated_at=now,
         )
-        if not await self._io(lambda: self._file.insert(self._row_of(item))):
+        if claim:
+            self._claimed[key] = item
+            item = replace(item, state=ItemState.SENDING, attempts=1)
+        row = self._row_of(item)
+        if not await self._write(lambda: self._file.insert(row)):
+            self._claimed.pop(key, None)
             stored = await self._io(
                 self._file.load
             )  # added meanwhile by another writer of the file
@@ -281,31 +310,80 @@ class Outbox:
             return
         if item.state in (ItemState.UNKNOWN, ItemState.SENDING) and item.request is not None:
             raise ValueError("an enrollment that may exist on the service cannot be forgotten")
-        await self._io(lambda: self._file.delete(key))
+        await self._write(lambda: self._file.delete(key))
         del self._items[key]
         self._held.discard(key)
         self._last.pop(key, None)
+        self._sealed.pop(key, None)
+        lock = self._locks.get(key)
+        if lock is not None and not lock.locked():
+            del self._locks[key]
         self._announce(item)
 
     # --- Sending ---------------------------------------------------------------------------------------
 
+    async def claim(self, keys: Iterable[str]) -> list[str]:
+        """Mark sendable items "sending" ahead of their calls, all under one commit; the keys claimed
+        (now or before).
+
+        For many items about to be sent (an import): each is then sent with `send(key, client,
+        claimed=True)`, which commits nothing before its call, or given back with `unclaim(key)`. Only
+        claim what is about to be sent: a claimed item found by the next start comes back "unknown".
+        """
+        claimed, already = [], []
+        for key in keys:
+            item = self._items.get(key)
+            if key in self._claimed:
+                already.append(key)
+            elif item is not None and item.sendable and not self._locked(key):
+                self._claimed[key] = item
+                claimed.append(
+                    replace(item, state=ItemState.SENDING, attempts=item.attempts + 1, retry_at=None)
+                )
+        await asyncio.gather(*(self._save(item) for item in claimed))
+        return already + [item.key for item in claimed]
+
+    async def unclaim(self, key: str) -> None:
+        """A claimed item not sent after all: back as it was."""
+        before = self._claimed.pop(key, None)
+        if before is not None:
+            await self._save(before)
+
+    def _locked(self, key: str) -> bool:
+        lock = self._locks.get(key)
+        return lock is not None and lock.locked()
+
     async def send(
-        self, key: str, client: Any, *, on_wait: retry.WaitListener | None = None
+        self,
+        key: str,
+        client: Any,
+        *,
+        on_wait: retry.WaitListener | None = None,
+        claimed: bool = False,
     ) -> OutboxItem:
         """One call (the client's retry loop and deadline) for this item; returns it in its new state.
 
         `client` is a `CollectorClient` (anything with its `enroll`). Expected errors become the item's
-        state and reason; cancelling leaves it "unknown" (the request may be on its way).
+        state and reason; cancelling leaves it "unknown" (the request may be on its way). "Sending" is
+        committed before the call; the answer's state is committed soon after this returns, with the
+        next write of the file at the latest: should the process end first, the item comes back
+        "unknown" and is sent again with its key, which the service answers with its first answer.
         """
         lock = self._locks.setdefault(key, asyncio.Lock())
         async with lock:
             item = self._items[key]
-            if not item.sendable or item.request is None:
-                return item
-            before = item.state
-            item = await self._save(
-                replace(item, state=ItemState.SENDING, attempts=item.attempts + 1, retry_at=None)
-            )
+            if claimed:
+                if key not in self._claimed:
+                    raise ValueError("send(claimed=True) of an item not claimed")
+                before = self._claimed.pop(key).state
+            else:
+                if not item.sendable or key in self._claimed:
+                    return item
+                before = item.state
+                item = await self._save(
+                    replace(item, state=ItemState.SENDING, attempts=item.attempts + 1, retry_at=None)
+                )
+            assert item.request is not None
             try:
                 result: EnrollmentResult = await client.enroll(
                     item.request, idempotency_key=key, on_wait=on_wait
@@ -317,9 +395,9 @@ class Outbox:
                 raise
             except CollectorError as exc:
                 self._last[key] = exc
-                return await self._save(self._after_failure(item, before, exc))
+                return self._keep(self._after_failure(item, before, exc))
             self._last[key] = result
-            return await self._save(
+            return self._keep(
                 replace(
                     item,
                     state=ItemState.ENROLLED,
@@ -411,21 +489,24 @@ class Outbox:
     # --- Persistence -----------------------------------------------------------------------------------
 
     async def _save(self, item: OutboxItem) -> OutboxItem:
+        """The item's new state, committed when this returns."""
         item = replace(item, updated_at=self.clock())
         row = self._row_of(item)
-        await self._io(lambda: self._file.update(row))
+        await self._write(lambda: self._file.update(row))
+        self._items[item.key] = item
+        self._announce(item)
+        return item
+
+    def _keep(self, item: OutboxItem) -> OutboxItem:
+        """The item's new state now, its commit queued (before any later write of the file)."""
+        item = replace(item, updated_at=self.clock())
+        row = self._row_of(item)
+        self._queue(lambda: self._file.update(row), awaited=False).add_done_callback(_log_failure)
         self._items[item.key] = item
         self._announce(item)
         return item
 
     def _row_of(self, item: OutboxItem) -> Row:
-        secret: dict[str, Any] = {}
-        if (
-            item.request is not None and item.state is not ItemState.ENROLLED
-        ):  # kept for a resend or an edit
-            secret["request"] = item.request.to_wire()
-        if item.collector_number is not None:
-            secret["collectorNumber"] = item.collector_number
         return Row(
             key=item.key,
             environment=item.environment,
@@ -436,10 +517,26 @@ class Outbox:
             replayed=item.replayed,
             field_errors=json.dumps(item.field_errors) if item.field_errors else None,
             retry_at=item.retry_at,
-            sealed=self._cipher.seal(secret) if secret else None,
+            sealed=self._seal(item),
             created_at=item.created_at,
             updated_at=item.updated_at,
         )
+
+    def _seal(self, item: OutboxItem) -> bytes | None:
+        """The item's personal data sealed; sealed again only when it changed (a state change alone
+        does not re-encrypt the request)."""
+        request = item.request if item.state is not ItemState.ENROLLED else None  # kept to resend or edit
+        cached = self._sealed.get(item.key)
+        if cached is not None and cached[0] is request and cached[1] == item.collector_number:
+            return cached[2]
+        secret: dict[str, Any] = {}
+        if request is not None:
+            secret["request"] = request.to_wire()
+        if item.collector_number is not None:
+            secret["collectorNumber"] = item.collector_number
+        sealed = self._cipher.seal(secret) if secret else None
+        self._sealed[item.key] = (request, item.collector_number, sealed)
+        return sealed
 
     def _item_of(self, row: Row) -> OutboxItem:
         secret = self._cipher.open_sealed(row.sealed) or {}
@@ -470,9 +567,52 @@ class Outbox:
     async def _io(self, work: Callable[[], T]) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._worker, work)
 
+    async def _write(self, work: Callable[[], T]) -> T:
+        """Run one write of the file; returns once it is committed.
+
+        Group commit: the writes asked for while a commit is under way share the next one, so many
+        enrollments in flight cost a few commits, and each caller still waits for its own.
+        """
+        return await self._queue(work)  # type: ignore[return-value]
+
+    def _queue(self, work: Callable[[], object], *, awaited: bool = True) -> asyncio.Future[object]:
+        """Queue a write for the next commit: at once when `awaited`, else within WRITE_BEHIND."""
+        future: asyncio.Future[object] = asyncio.get_running_loop().create_future()
+        self._queued.append((work, future))
+        if awaited:
+            self._awaited.set()
+        if self._committer is None or self._committer.done():
+            self._committer = asyncio.get_running_loop().create_task(self._commit_queued())
+        return future
+
+    async def _commit_queued(self) -> None:
+        while self._queued:
+            if not self._awaited.is_set():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._awaited.wait(), WRITE_BEHIND)
+            self._awaited.clear()
+            batch, self._queued = self._queued, []
+            try:
+                writes = [work for work, _future in batch]
+                outcomes = await self._io(functools.partial(self._file.transaction, writes))
+            except Exception as exc:
+                outcomes = [exc] * len(batch)
+            for (_work, future), outcome in zip(batch, outcomes, strict=True):
+                if future.done():
+                    continue
+                if isinstance(outcome, BaseException):
+                    future.set_exception(outcome)
+                else:
+                    future.set_result(outcome)
+
     def _announce(self, item: OutboxItem) -> None:
         for listener in list(self._listeners):
             listener(item)
+
+
+def _log_failure(future: asyncio.Future[object]) -> None:
+    if not future.cancelled() and future.exception() is not None:
+        log.error("the outbox file could not be written: %s", future.exception())
 
 
 def _reason(error: BaseException | None) -> str:

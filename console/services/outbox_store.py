@@ -1,4 +1,4 @@
-"""The outbox's SQLite file: one row per enrollment, WAL, each change committed (synchronous=FULL).
+"""The outbox's SQLite file: one row per enrollment, WAL, every commit synced to disk (synchronous=FULL).
 
 Only non-personal facts are in plain columns (key, environment, state, attempts, reason, field paths
 and codes); the request and the collector number are in `sealed`, encrypted, or absent.
@@ -8,8 +8,12 @@ All calls run in one worker thread (see `Outbox`), never on the UI loop.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS enrollments (
@@ -75,12 +79,41 @@ class OutboxFile:
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute(SCHEMA)
 
+    def transaction(self, writes: Sequence[Callable[[], T]]) -> list[T | sqlite3.Error]:
+        """Run `writes` (insert, update, delete) under one commit, each one's result in order.
+
+        When one fails, the others are run again each under its own commit, so only the failing one
+        gets its error (as its result).
+        """
+        try:
+            return list(self._committed(writes))
+        except sqlite3.Error as exc:
+            if len(writes) == 1:
+                return [exc]
+        outcomes: list[T | sqlite3.Error] = []
+        for write in writes:
+            try:
+                outcomes += self._committed([write])
+            except sqlite3.Error as exc:
+                outcomes.append(exc)
+        return outcomes
+
+    def _committed(self, writes: Sequence[Callable[[], T]]) -> list[T]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            results = [write() for write in writes]
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        return results
+
     def load(self) -> list[Row]:
         cursor = self._db.execute(f"SELECT {COLUMNS} FROM enrollments ORDER BY rowid")  # noqa: S608
         return [_row(values) for values in cursor]
 
     def insert(self, row: Row) -> bool:
-        """Add the row unless its key is there already; True when added. Committed on return."""
+        """Add the row unless its key is there already; True when added."""
         cursor = self._db.execute(
             f"INSERT OR IGNORE INTO enrollments ({COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",  # noqa: S608
             row.values(),

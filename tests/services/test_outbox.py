@@ -313,3 +313,28 @@ async def test_offline_then_online_the_sender_sends_the_queue(
         await asyncio.gather(running, return_exceptions=True)
     for n, item in enumerate(outbox.items()):
         assert members_with(sandbox_url, f"outbox.person{n}@example.com") == [item.collector_number]
+
+
+async def test_claimed_items_are_committed_as_sending_before_their_call(
+    outbox: Outbox, outbox_path: Path, client: CollectorClient, sandbox_url: str
+) -> None:
+    await outbox.add(person(0), environment=ENV, key="a", claim=True)
+    await outbox.add(person(1), environment=ENV, key="b")
+    await outbox.add(person(2), environment=ENV, key="c")
+    assert sorted(await outbox.claim(["a", "b"])) == ["a", "b"]
+    assert [item.key for item in outbox.due(ENV)] == ["c"]  # claimed: nobody else sends them
+    assert (await outbox.send("b", client)).state is ItemState.SENDING  # not without its claim
+
+    reopened = await Outbox.open(outbox_path, secrets=SecretStore())  # as after a crash now
+    states = {item.key: (item.state, item.reason) for item in reopened.items()}
+    await reopened.close()
+    assert states["a"] == states["b"] == (ItemState.UNKNOWN, "interrupted")  # they may have been sent
+    assert states["c"] == (ItemState.WAITING, None)
+
+    assert (await outbox.send("a", client, claimed=True)).state is ItemState.ENROLLED
+    await outbox.unclaim("b")  # not sent after all
+    b = outbox.get("b")
+    assert b is not None and b.state is ItemState.WAITING and b.attempts == 0
+    await outbox.forget("b")
+    posts = [e for e in requests_log(sandbox_url, "/collectors/") if e["method"] == "POST"]
+    assert [e["idempotencyKey"] for e in posts] == ["a"]
