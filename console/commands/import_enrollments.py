@@ -1,8 +1,11 @@
 """`collector-console import FILE.csv`: enroll the people of a CSV file, resumably; `--template` writes one.
 
+Each good row goes through the console's outbox (the one the window uses), so a row left pending is
+also sent by the window once it signs in to that environment.
+
 Exit codes: 0 every row settled (enrolled, already enrolled or rejected), 3 some rows still pending
 (the service could not be reached: run it again), 2 a usage error (arguments, file, columns), 1 the
-import could not start (sign-in refused, the state file not writable).
+import could not start (sign-in refused, the state file or the outbox not writable).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import asyncio
 import contextlib
 import getpass
 import signal
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -19,12 +23,13 @@ from typing import TextIO
 
 from console.api.environments import EnvironmentConfigError, load_environments
 from console.api.errors import CollectorError, PartnerSecretMissing, UnknownEnvironment
+from console.api.secrets import SecretStore
 from console.audit import AuditLog
 from console.field_profiles import FieldProfile, ProfileError, load_field_profiles
 from console.services.import_columns import ColumnError
 from console.services.import_csv import ImportFileError
 from console.services.import_results import Status
-from console.services.import_sending import ClientSender, DuplicateSearch
+from console.services.import_sending import DuplicateSearch
 from console.services.import_state import StateError
 from console.services.import_template import write_template
 from console.services.importing import (
@@ -35,6 +40,7 @@ from console.services.importing import (
     Progress,
     check_columns,
 )
+from console.services.outbox import Outbox, default_path
 from console.services.sessions import SECRET_VARIABLE, partner_session
 
 OK, FAILED, USAGE, PENDING = 0, 1, 2, 3
@@ -141,17 +147,25 @@ async def _import(args: argparse.Namespace, options: ImportOptions) -> int:
         async with partner_session(args.env, environments_file=args.environments) as session:
             if args.check_duplicates and "search" not in session.env.capabilities:
                 return _fail(f"{session.env.label} offers no member search: drop --check-duplicates.", USAGE)
-            duplicates = DuplicateSearch(session.client) if args.check_duplicates else None
-            importer = Importer(
-                args.file,
-                ClientSender(session.client),
-                session.env.name,
-                options,
-                duplicates=duplicates,
-                consents=AuditLog(),
-            )
-            with _stop_on_interrupt(importer):
-                summary = await importer.run(ProgressPrinter(sys.stderr))
+            try:
+                outbox = await Outbox.open(secrets=SecretStore())
+            except (OSError, sqlite3.Error) as exc:
+                return _fail(f"Cannot open the outbox {default_path()}: {exc}.", FAILED)
+            try:
+                duplicates = DuplicateSearch(session.client) if args.check_duplicates else None
+                importer = Importer(
+                    args.file,
+                    outbox,
+                    session.client,
+                    session.env.name,
+                    options,
+                    duplicates=duplicates,
+                    consents=AuditLog(),
+                )
+                with _stop_on_interrupt(importer):
+                    summary = await importer.run(ProgressPrinter(sys.stderr))
+            finally:
+                await outbox.close()
     except PartnerSecretMissing as exc:
         return _fail(
             f'{exc.message} Sign in once in the console with "remember", or set {SECRET_VARIABLE}.', FAILED

@@ -1,93 +1,64 @@
-"""How an import sends a row ("send this request under this key, tell me the outcome"); duplicate search.
+"""What an import row's outbox item says about the row, and the duplicate search run before a row is sent.
 
-Qt-free. `Sender` is the one thing the import needs from the sending side; `ClientSender` sends through
-the client (its retries, the same key on every attempt; sending again with the key asks what became of
-an earlier send). The outcome says whether the row is settled and, when not, whether the service could
-not be reached (the import then stops starting new rows) or refuses this sign-in altogether.
+Qt-free. An import sends each good row through the outbox (`console.services.outbox`), as the window's
+form does; `outcome_of(item)` turns the item's state into the row's status, with why it is pending:
+the service could not be reached (the import then stops starting new rows), or this sign-in cannot
+enroll at all (no further row should be sent).
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 from dataclasses import dataclass
-from typing import Protocol
 
 from console.api.client import CollectorClient
-from console.api.errors import (
-    AuthenticationFailed,
-    CollectorError,
-    ConnectionFailed,
-    DuplicateCollector,
-    IdempotencyKeyReused,
-    PermissionDenied,
-    ServiceUnavailable,
-    SessionExpired,
-    ValidationFailed,
-)
+from console.api.errors import CollectorError, ValidationFailed
 from console.api.models import EnrollmentRequest
+from console.services import outbox as ob
 from console.services.enrollment import duplicate_criteria
 from console.services.import_results import Status
 
-log = logging.getLogger(__name__)
-
 DUPLICATE_LIMIT = 5
+OFFLINE_REASONS = frozenset({ob.REASON_CONNECTION, ob.REASON_UNAVAILABLE})
 
 
 @dataclass(frozen=True)
 class SendOutcome:
-    """What became of one send."""
+    """What became of a row's enrollment."""
 
     status: Status
     collector_number: str | None = None
     field_errors: tuple[tuple[str, str], ...] = ()
-    """(field path, the service's message) of a refused request."""
+    """(field path, the service's message, or its code) of a refused request."""
     reason: str = ""
-    """A code of `importing.MESSAGES` saying why (refused without field errors, or pending)."""
+    """A code of `import_messages.MESSAGES` saying why (refused without field errors, or pending)."""
     offline: bool = False
-    """Pending because the service could not be reached (or is down for maintenance)."""
+    """Pending, and no attempt reached the service: it could not be reached (or is in maintenance)."""
     stop: bool = False
     """Pending because this sign-in cannot enroll at all: no further row should be sent."""
-    replayed: bool = False
 
 
-class Sender(Protocol):
-    async def send(self, request: EnrollmentRequest, key: str) -> SendOutcome:
-        """Send `request` under idempotency key `key` (the same key for every send of that row)."""
-        ...
-
-
-def outcome_of_error(error: CollectorError) -> SendOutcome:
-    """The outcome an error from `client.enroll` means for the row."""
-    if isinstance(error, ValidationFailed):
-        fields = tuple((item.field or "", item.message or item.code or "") for item in error.field_errors)
-        return SendOutcome(Status.REJECTED, field_errors=fields, reason="" if fields else "REFUSED")
-    if isinstance(error, DuplicateCollector):
+def outcome_of(item: ob.OutboxItem, error: CollectorError | None = None) -> SendOutcome:
+    """The row's outcome from its outbox item; `error` (the last call's, when this process made it)
+    gives the service's own words for refused fields."""
+    if item.state is ob.ItemState.ENROLLED:
+        return SendOutcome(Status.ENROLLED, item.collector_number)
+    if item.state is ob.ItemState.DUPLICATE:
         return SendOutcome(Status.ALREADY_ENROLLED, reason="ALREADY_ENROLLED")
-    if isinstance(error, IdempotencyKeyReused):
-        return SendOutcome(Status.REJECTED, reason="KEY_REUSED")
-    if isinstance(error, (AuthenticationFailed, SessionExpired)):
+    if item.state is ob.ItemState.REJECTED:
+        if item.reason == ob.REASON_KEY_REUSED:
+            return SendOutcome(Status.REJECTED, reason="KEY_REUSED")
+        fields = item.field_errors
+        if isinstance(error, ValidationFailed) and error.field_errors:
+            fields = tuple((e.field or "", e.message or e.code or "") for e in error.field_errors)
+        return SendOutcome(Status.REJECTED, field_errors=fields, reason="" if fields else "REFUSED")
+    if item.reason == ob.REASON_SIGN_IN:
         return SendOutcome(Status.PENDING, reason="SIGNED_OUT", stop=True)
-    if isinstance(error, PermissionDenied):
+    if item.reason == ob.REASON_NOT_ALLOWED:
         return SendOutcome(Status.PENDING, reason="NOT_ALLOWED", stop=True)
-    if isinstance(error, (ConnectionFailed, ServiceUnavailable)):
+    if item.state is ob.ItemState.WAITING and item.reason in OFFLINE_REASONS:
         return SendOutcome(Status.PENDING, reason="OFFLINE", offline=True)
     return SendOutcome(Status.PENDING, reason="UNKNOWN")
-
-
-class ClientSender:
-    """Sends straight through the client; the import's state keeps each row's key for a later run."""
-
-    def __init__(self, client: CollectorClient) -> None:
-        self.client = client
-
-    async def send(self, request: EnrollmentRequest, key: str) -> SendOutcome:
-        try:
-            result = await self.client.enroll(request, idempotency_key=key)
-        except CollectorError as error:
-            log.info("import row not enrolled: %s", type(error).__name__)
-            return outcome_of_error(error)
-        return SendOutcome(Status.ENROLLED, result.collector_number, replayed=result.replayed)
 
 
 @dataclass(frozen=True)

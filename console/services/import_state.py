@@ -4,7 +4,8 @@ Qt-free. It holds, per environment and good row, a keyed hash of the row's check
 values), the row's idempotency key, and its outcome (status, collector number, the fields the service
 refused and its message), and the consent capture time it was first sent with, so that a row sent again
 is the very same request. No name, email, phone, address or date of birth is written. A row's key is committed
-(WAL) before the row is first sent.
+(WAL, synced to disk) before the row is first sent; outcomes are written in batches (`commit`), before the
+rows' outbox items are dropped.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import hmac
 import json
 import secrets
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -68,10 +69,12 @@ class ImportState:
     def __init__(self, path: Path | str, environment: str) -> None:
         self.path = Path(path)
         self.environment = environment
+        self._later: list[tuple[str, tuple[object, ...]]] = []
+        """Writes kept for the next commit: outcomes and rows met."""
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(_SCHEMA)
             self._salt = bytes.fromhex(self._meta("salt", lambda: secrets.token_hex(16)))
             self.run = int(self._meta("run", lambda: "0")) + 1
@@ -88,7 +91,10 @@ class ImportState:
         return value
 
     def close(self) -> None:
-        self._db.close()
+        try:
+            self.commit()
+        finally:
+            self._db.close()
 
     def __enter__(self) -> ImportState:
         return self
@@ -124,43 +130,64 @@ class ImportState:
         )
 
     def seen(self, row_hash: str, row: int) -> None:
-        """Note that this run met the row at `row`."""
-        self._write(
-            "UPDATE rows SET row = ?, run = ? WHERE environment = ? AND hash = ?",
-            (row, self.run, self.environment, row_hash),
+        """Note that this run met the row at `row` (written at the next commit)."""
+        self._later.append(
+            (
+                "UPDATE rows SET row = ?, run = ? WHERE environment = ? AND hash = ?",
+                (row, self.run, self.environment, row_hash),
+            )
         )
 
-    def start(self, row_hash: str, key: str, captured_at: datetime, row: int) -> None:
-        """Keep a row's key and capture time before its first send (committed when this returns)."""
-        self._write(
-            "INSERT INTO rows (environment, hash, key, status, captured_at, row, run)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (self.environment, row_hash, key, Status.PENDING.value, captured_at.isoformat(), row, self.run),
-        )
+    def start(self, rows: Iterable[tuple[str, str, datetime, int]]) -> None:
+        """Keep rows' (hash, key, capture time, row number) before their first send: committed, with
+        whatever waited for the next commit, when this returns."""
+        self._later += [
+            (
+                "INSERT INTO rows (environment, hash, key, status, captured_at, row, run)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (self.environment, row_hash, key, Status.PENDING.value, captured.isoformat(), row, self.run),
+            )
+            for row_hash, key, captured, row in rows
+        ]
+        self.commit()
 
     def settle(
         self, row_hash: str, status: Status, collector_number: str | None, fields: str, message: str
     ) -> None:
-        self._write(
-            "UPDATE rows SET status = ?, collector_number = ?, fields = ?, message = ?"
-            " WHERE environment = ? AND hash = ?",
-            (status.value, collector_number, fields, message, self.environment, row_hash),
+        """Keep a row's outcome (written at the next commit)."""
+        self._later.append(
+            (
+                "UPDATE rows SET status = ?, collector_number = ?, fields = ?, message = ?"
+                " WHERE environment = ? AND hash = ?",
+                (status.value, collector_number, fields, message, self.environment, row_hash),
+            )
         )
 
     def forget(self, row_hash: str) -> None:
-        """Drop a row the service refused, so that its corrected version starts afresh."""
-        self._write("DELETE FROM rows WHERE environment = ? AND hash = ?", (self.environment, row_hash))
+        """Drop a row never sent, so that it starts afresh (written at the next commit)."""
+        self._later.append(
+            ("DELETE FROM rows WHERE environment = ? AND hash = ?", (self.environment, row_hash))
+        )
+
+    def commit(self) -> None:
+        """Write what waited, under one commit."""
+        if not self._later:
+            return
+        writes, self._later = self._later, []
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                for sql, args in writes:
+                    self._db.execute(sql, args)
+        except sqlite3.Error as exc:
+            raise StateError(f"Cannot write the import state {self.path}: {exc}") from exc
 
     def unseen_pending(self) -> int:
         """Rows sent earlier whose outcome is unknown and which this run did not meet (changed or removed)."""
+        self.commit()
         found = self._db.execute(
             "SELECT COUNT(*) FROM rows WHERE environment = ? AND status = ? AND run < ?",
             (self.environment, Status.PENDING.value, self.run),
         ).fetchone()
         return int(found[0])
 
-    def _write(self, sql: str, args: tuple[object, ...]) -> None:
-        try:
-            self._db.execute(sql, args)
-        except sqlite3.Error as exc:
-            raise StateError(f"Cannot write the import state {self.path}: {exc}") from exc

@@ -1,16 +1,24 @@
 """Bulk enrollment from a CSV file: the window's Tools → Import enrollments… and `collector-console import`.
 
-Qt-free. `Importer(path, sender, ...).run(on_progress)` streams the file row by row: each row goes
-through the form's own checks (`enrollment_fields.read`) and a bad row is reported with its fields and
-never sent; a good row gets an idempotency key, kept in the import's state before its first send, and
-is sent with a bounded number in flight. Results go to `FILE.results.csv` in row order. Running it again
-resumes: settled rows are not sent again, pending rows are sent with their stored keys, so nobody is
-enrolled twice. `cancel()` stops starting rows; the rows in flight finish (or stay pending with their key).
+Qt-free. `Importer(path, outbox, client, ...).run(on_progress)` streams the file row by row: each row
+goes through the form's own checks (`enrollment_fields.read`) and a bad row is reported with its fields
+and never sent. A good row gets an idempotency key, kept in the import's state, and becomes an entry of
+the outbox the window uses (stored before its first attempt, under that key), sent from there with a
+bounded number in flight. Once the row's outcome is in the import's state its entry leaves the outbox;
+a row left pending stays there, so the window's sender may settle it too. Results go to
+`FILE.results.csv` in row order. Running it again resumes: settled rows are not sent again, pending rows
+are settled with their stored keys, so nobody is enrolled twice. `cancel()` stops starting rows; the rows
+in flight finish (or stay pending with their key).
+
+Rows are stored and claimed for sending in small batches ahead of the senders (one commit of each file
+for a batch), and outcomes are written in batches, so neither the disk nor the outbox's thread sets the
+pace.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import time
 import uuid
@@ -20,6 +28,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Protocol
 
+from console.api.client import CollectorClient
 from console.api.errors import CollectorError
 from console.api.models import EnrollmentRequest
 from console.field_profiles import FieldProfile, ProfileSet
@@ -28,14 +37,19 @@ from console.services.import_columns import ColumnMap, map_headers
 from console.services.import_csv import ImportFileError, Row, count_rows, open_rows
 from console.services.import_messages import MATCH_REASONS, MESSAGES, Translate, english, message
 from console.services.import_results import Counts, ResultsWriter, RowResult, Status, results_path
-from console.services.import_sending import DuplicateSearch, Sender, SendOutcome
+from console.services.import_sending import DuplicateSearch, SendOutcome, outcome_of
 from console.services.import_state import ImportState, state_path
+from console.services.outbox import Outbox
 
 log = logging.getLogger(__name__)
 
 DEFAULT_CONCURRENCY = 4
 OFFLINE_AFTER = 5
 """Rows in a row that could not reach the service before the import stops starting new ones."""
+STORE_BATCH = 32
+"""Rows at most stored and claimed together (in the state and the outbox) ahead of the senders."""
+SETTLE_BATCH = 64
+"""Outcomes written to the state together, before their rows' outbox entries are dropped."""
 
 YES = frozenset({"yes", "y", "oui", "o", "true", "1", "x"})
 NO = frozenset({"no", "n", "non", "false", "0"})
@@ -132,6 +146,16 @@ class _Job:
     known: bool
     """The key was stored by an earlier run (the row may have reached the service)."""
     result: asyncio.Future[RowResult] = field(repr=False)
+    stored: bool = False
+    """The key is in the state and the row in the outbox."""
+    claimed: bool = False
+    """The outbox item is marked "sending", ahead of its call."""
+
+
+def import_source(path: Path | str) -> str:
+    """The outbox `source` of an import file's rows: "import:" and a digest of the file's place."""
+    digest = hashlib.sha256(str(Path(path).resolve()).encode()).hexdigest()
+    return f"import:{digest[:16]}"
 
 
 def import_paths(path: Path | str) -> tuple[Path, Path]:
@@ -151,7 +175,8 @@ class Importer:
     def __init__(
         self,
         path: Path | str,
-        sender: Sender,
+        outbox: Outbox,
+        client: CollectorClient,
         environment: str,
         options: ImportOptions,
         *,
@@ -159,7 +184,9 @@ class Importer:
         consents: ConsentRecorder | None = None,
     ) -> None:
         self.path = Path(path)
-        self.sender = sender
+        self.outbox = outbox
+        self.client = client
+        self.source = import_source(path)
         self.environment = environment
         self.options = options
         self.duplicates = duplicates if options.check_duplicates else None
@@ -167,6 +194,8 @@ class Importer:
         self._stop: str | None = None
         self._offline_streak = 0
         self._first_row: dict[str, int] = {}
+        self._settled: list[str] = []
+        """Keys whose outcome waits for the state's next commit; their outbox entries go after it."""
 
     # --- control ------------------------------------------------------------------------------------
 
@@ -192,7 +221,13 @@ class Importer:
         committed = False
         try:
             with ImportState(state_path(self.path), self.environment) as state:
-                await self._run(columns, state, results, progress, on_progress)
+                try:
+                    await self._run(columns, state, results, progress, on_progress)
+                finally:
+                    await self._drop_settled(state)
+                    for item in self.outbox.items(source=self.source):
+                        await self.outbox.unclaim(item.key)  # claimed, never sent (the run was cut short)
+                        self.outbox.release(item.key)  # a pending row is the window's sender's to send too
                 orphans = state.unseen_pending()
             path = results.commit()
             committed = True
@@ -212,7 +247,8 @@ class Importer:
         loop = asyncio.get_running_loop()
         concurrency = max(1, self.options.concurrency)
         ordered: asyncio.Queue[asyncio.Future[RowResult] | None] = asyncio.Queue(maxsize=concurrency * 8 + 64)
-        jobs: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=concurrency)
+        planned: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=STORE_BATCH)
+        jobs: asyncio.Queue[_Job | None] = asyncio.Queue(maxsize=concurrency + STORE_BATCH)
 
         async def produce() -> None:
             with open_rows(self.path) as (_header, rows):
@@ -223,8 +259,24 @@ class Importer:
                     if isinstance(job, RowResult):
                         future.set_result(job)
                     else:
-                        await jobs.put(job)
+                        await planned.put(job)
             await ordered.put(None)
+            await planned.put(None)
+
+        async def store() -> None:
+            """Store and claim the rows about to be sent in batches: a few commits for many rows."""
+            more = True
+            while more:
+                batch: list[_Job] = []
+                while more and (batch == [] or (len(batch) < STORE_BATCH and not planned.empty())):
+                    job = await planned.get()
+                    if job is None:
+                        more = False
+                    else:
+                        batch.append(job)
+                await self._store(batch, state)
+                for job in batch:
+                    await jobs.put(job)
             for _ in range(concurrency):
                 await jobs.put(None)
 
@@ -237,11 +289,14 @@ class Importer:
                 result = await future
                 results.write(result)
                 progress.counts.add(result.status)
+                if len(self._settled) >= SETTLE_BATCH:
+                    await self._drop_settled(state)
                 if on_progress is not None:
                     on_progress(progress)
 
         async with asyncio.TaskGroup() as group:
             group.create_task(produce())
+            group.create_task(store())
             for _ in range(concurrency):
                 group.create_task(work())
             group.create_task(write())
@@ -313,19 +368,53 @@ class Importer:
             parts.append(f"{path}: {text}")
         return " ".join(parts)
 
+    async def _store(self, jobs: list[_Job], state: ImportState) -> None:
+        """Keep new rows' keys in the state, put the rows in the outbox and claim them for sending, a
+        batch under one commit each; rows waiting for a duplicate check are stored after it."""
+        ready = [job for job in jobs if job.known or self.duplicates is None]
+        if not ready or self._stop is not None:
+            return
+        new = [job for job in ready if not job.known]
+        if new:
+            state.start((job.row_hash, job.key, job.captured_at, job.row) for job in new)
+        await asyncio.gather(*(self._add(job, claim=True) for job in ready))
+        claimed = set(await self.outbox.claim(job.key for job in ready))  # the known rows' items
+        for job in ready:
+            job.claimed = job.key in claimed
+
+    async def _add(self, job: _Job, *, claim: bool = False) -> None:
+        await self.outbox.add(
+            job.request, environment=self.environment, key=job.key, source=self.source, claim=claim
+        )
+        self.outbox.hold(job.key)  # the import sends it now; the window's sender leaves it alone
+        job.stored = True
+
     async def _execute(self, job: _Job, state: ImportState) -> RowResult:
-        """Send one row (its key stored first) and keep its outcome."""
+        """Send one row through the outbox (its key stored first) and keep its outcome."""
         if self._stop is not None:
+            if job.claimed:
+                await self.outbox.unclaim(job.key)
+            if job.stored and not job.known:  # stored ahead, never sent: nothing of it is left
+                await self.outbox.forget(job.key)
+                state.forget(job.row_hash)
             return RowResult(
                 job.row, Status.PENDING, message=self._text("UNKNOWN" if job.known else self._stop_code())
             )
-        if not job.known:
-            if self.duplicates is not None:
-                found = await self._check_duplicates(job)
-                if found is not None:
-                    return found
-            state.start(job.row_hash, job.key, job.captured_at, job.row)
-        outcome = await self.sender.send(job.request, job.key)
+        if not job.stored:
+            if not job.known:
+                if self.duplicates is not None:
+                    found = await self._check_duplicates(job)
+                    if found is not None:
+                        return found
+                state.start([(job.row_hash, job.key, job.captured_at, job.row)])
+            await self._add(job)  # a known key: its entry as it stands (settled, or to send again)
+        item = self.outbox.get(job.key)
+        if job.claimed:
+            item = await self.outbox.send(job.key, self.client, claimed=True)
+        elif item is not None and not item.settled:
+            item = await self.outbox.send(job.key, self.client)
+        assert item is not None
+        outcome = outcome_of(item, self.outbox.last_error(job.key))
         self._note(outcome)
         if outcome.status is Status.PENDING:
             return RowResult(job.row, Status.PENDING, message=self._text(outcome.reason or "UNKNOWN"))
@@ -334,11 +423,18 @@ class Importer:
         if not message and outcome.reason and outcome.reason != "ALREADY_ENROLLED":
             message = self._text(outcome.reason)
         state.settle(job.row_hash, outcome.status, outcome.collector_number, fields, message)
+        self._settled.append(job.key)
         if outcome.status is Status.ENROLLED:
             self._record_consents(job.request, outcome)
         if not message and outcome.status is Status.ALREADY_ENROLLED:
             message = self._text("ALREADY_ENROLLED")
         return RowResult(job.row, outcome.status, outcome.collector_number, fields, message)
+
+    async def _drop_settled(self, state: ImportState) -> None:
+        """Write the outcomes kept so far, then drop their rows' entries from the outbox."""
+        keys, self._settled = self._settled, []
+        state.commit()
+        await asyncio.gather(*(self.outbox.forget(key) for key in keys))
 
     def _note(self, outcome: SendOutcome) -> None:
         """Stop starting rows when the sign-in cannot enroll, or the service stays out of reach."""

@@ -1,12 +1,14 @@
 """Tools → Import enrollments…: a CSV file into the current environment, with progress and a safe stop.
 
 The dialog renders the import service (`console.services.importing`), the one `collector-console import`
-runs: same checks, same state file, same results file. "Stop import" starts no more rows; the rows in
-flight finish or stay pending with their key, so importing the same file again settles them.
+runs: same checks, same state file, same results file, and the window's own outbox, so a row left pending
+is also sent by the outbox's sender. "Stop import" starts no more rows; the rows in flight finish or stay
+pending with their key, so importing the same file again settles them.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from console.field_profiles import FieldProfile, ProfileSet, load_field_profiles
 from console.services.import_columns import ColumnError
 from console.services.import_csv import ImportFileError
 from console.services.import_results import Counts, Status
-from console.services.import_sending import ClientSender, DuplicateSearch
+from console.services.import_sending import DuplicateSearch
 from console.services.import_state import StateError
 from console.services.import_template import write_template
 from console.services.importing import Importer, ImportOptions, ImportSummary, Progress
@@ -270,7 +272,16 @@ class ImportDialog(QDialog):
             self._profile(), self.profiles.wording_version, check_duplicates=check,
             translate=QCoreApplication.translate, language=settings.language,
             staff=self.context.staff_identity())
-        self.importer = Importer(path, ClientSender(session.client), session.env.name, options,
+        try:
+            outbox = await self.context.outbox.get()
+        except (OSError, sqlite3.Error):
+            if alive(self):
+                self._say(self.tr("The outbox cannot be opened, so nothing can be sent. Check that the "
+                                  "console's data folder can be written to."), "error")
+            return
+        if not alive(self):
+            return
+        self.importer = Importer(path, outbox, session.client, session.env.name, options,
                                  duplicates=DuplicateSearch(session.client) if check else None,
                                  consents=self.context.audit)
         self.summary = None

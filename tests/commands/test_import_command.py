@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -15,9 +16,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from console.api.secrets import SecretStore
 from console.commands import COMMANDS, run
 from console.sandbox import EmbeddedSandbox
 from console.services.import_results import Status, read_results
+from console.services.importing import import_source
+from console.services.outbox import Outbox, OutboxItem
 from tests.support.importing import (
     FAST_PATHS,
     enroll_posts,
@@ -85,10 +89,22 @@ def test_pending_rows_are_exit_3_and_the_same_command_settles_them(
     ).raise_for_status()
     assert run("import", [str(path), *target]) == 3
     assert "run the same command again" in capsys.readouterr().out
+    tried = {item["idempotencyKey"] for item in enroll_posts(sandbox.base_url)}
+    assert {item.key for item in asyncio.run(outbox_entries(tmp_path, path))} == tried  # the window's outbox
     httpx.put(f"{sandbox.base_url}/_sandbox/faults", json={}).raise_for_status()
     assert run("import", [str(path), *target]) == 0
     token = machine_token(sandbox.base_url)
     assert all(len(members_with(sandbox.base_url, token, email)) == 1 for email in good)
+    assert asyncio.run(outbox_entries(tmp_path, path)) == []
+
+
+async def outbox_entries(home: Path, path: Path) -> list[OutboxItem]:
+    """The import's entries in the console's outbox (the one the window opens, under XDG_DATA_HOME)."""
+    box = await Outbox.open(home / "data" / "collector-console" / "outbox.sqlite3", secrets=SecretStore())
+    try:
+        return box.items(source=import_source(path))
+    finally:
+        await box.close()
 
 
 @pytest.mark.parametrize(

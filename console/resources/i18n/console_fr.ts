@@ -1329,6 +1329,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>%1 n’offre pas la recherche de membres : décochez «&#xa0;Chercher d’abord les membres existants&#xa0;».</translation>
     </message>
     <message>
+        <source>The outbox cannot be opened, so nothing can be sent. Check that the console&apos;s data folder can be written to.</source>
+        <translation>La boîte d’envoi ne peut pas être ouverte : rien ne peut être envoyé. Vérifiez que le dossier de données de la console est accessible en écriture.</translation>
+    </message>
+    <message>
         <source>Importing %1…</source>
         <translation>Importation de %1…</translation>
     </message>
