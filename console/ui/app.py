@@ -36,10 +36,11 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 class ConsoleEventLoop(qasync.QEventLoop):
     """qasync's loop without `activated["int"].disconnect()` when a socket notifier is dropped.
 
-    With PySide6 6.12 that disconnect corrupts a reference count: a process that cancelled requests
-    in flight dies at exit with "Fatal Python error: bool_dealloc" (8 runs in 8 with 40 cancelled
-    httpx requests; none with this class). Disabling the notifier and deleting it drops the
-    connection on the C++ side instead.
+    With PySide6 6.12 that disconnect loses a reference to the bool it returns: a process that cancelled
+    requests in flight died at exit with "Fatal Python error: bool_dealloc" (8 runs in 8 with 40
+    cancelled httpx requests; none with this class). `console/ui/refcount_guard.py` now guards the bools
+    too; disabling the notifier and deleting it still drops the connection on the C++ side, with no
+    call that loses a reference.
     """
 
     def _add_reader(self, fd: Any, callback: Callable[..., object], *args: object) -> None:
