@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
@@ -24,9 +24,11 @@ class EnvironmentButton(QToolButton):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("environmentButton")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Set by name, not with Qt.FocusPolicy / Qt.ToolButtonStyle: the button is in the first paint, and
+        # the `Qt` namespace's hundred enums take some 15 ms to build (tests/test_startup.py).
+        self.setProperty("focusPolicy", "NoFocus")
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setProperty("toolButtonStyle", "ToolButtonTextOnly")
         self.menu_environments = QMenu(self.tr("E&nvironment"), self)
         self.setMenu(self.menu_environments)
         self._group = QActionGroup(self)

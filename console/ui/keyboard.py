@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from shiboken6 import isValid
 
@@ -19,7 +20,7 @@ def no_scroll_tab_stops(root: QWidget) -> None:
     if isinstance(root, QScrollArea):
         areas.append(root)
     for area in areas:
-        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        area.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
 
 
 class ScrollFocusGuard(QObject):
@@ -45,7 +46,7 @@ class ScrollFocusGuard(QObject):
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, QScrollArea):
-            new.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            new.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
             new.focusNextChild()
 
 
@@ -72,7 +73,7 @@ def _chain_start(pane: QWidget, fallback: QWidget) -> QWidget:
 
 def _takes_tab(widget: QWidget) -> bool:
     return (widget.isVisible() and widget.isEnabled()
-            and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus))
+            and bool(widget.focusPolicy() & QtCore.Qt.FocusPolicy.TabFocus))
 
 
 def next_pane(panes: Sequence[QWidget], focused: QWidget | None, backwards: bool = False) -> QWidget | None:

@@ -14,7 +14,8 @@ import time
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, Qt, Signal
+from PySide6 import QtCore  # QtCore.Qt where used: the first paint needs none of its enums
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(self.starting_page)
         self.starting_page.deleteLater()
         self.request_inspector = RequestInspector(self.context, self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.request_inspector)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.request_inspector)
         self.request_inspector.hide()
         no_scroll_tab_stops(self)
         self.outbox_view = OutboxView(
@@ -279,7 +280,7 @@ class MainWindow(QMainWindow):
             self.enroll_page.focus_first_field()
         elif page is not None and not _holds(page, QApplication.focusWidget()):
             target = next_pane(self._panes(), None)
-            (target or page).setFocus(Qt.FocusReason.OtherFocusReason)
+            (target or page).setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _may_leave_enrollment(self, target: QWidget | None) -> bool:
         """Leaving a form with typed details asks first (the details stay in the form either way)."""
@@ -305,7 +306,7 @@ class MainWindow(QMainWindow):
         """F6 / Shift+F6: focus the next (previous) pane of the page, then the request inspector."""
         target = next_pane(self._panes(), QApplication.focusWidget(), backwards)
         if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            target.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     # Lock --------------------------------------------------------------------------------------------
     def watch_idle(self, watcher: IdleWatcher) -> None:

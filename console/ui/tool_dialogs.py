@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from console.ui.settings import Settings
@@ -34,7 +35,7 @@ class ToolDialogs(QObject):
         from console.ui.check_dialog import CheckDialog
 
         dialog = CheckDialog(self.window.context, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.check_dialog = dialog
 
@@ -43,7 +44,7 @@ class ToolDialogs(QObject):
         from console.ui.token_view import TokenView
 
         dialog = TokenView(self.window.context, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.token_view = dialog
 
@@ -57,7 +58,7 @@ class ToolDialogs(QObject):
         except EnvironmentConfigError:
             self.window.show_notice(self.tr("The environments file named in the settings cannot be read."))
             return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_saved.connect(self.reload_environments)
         dialog.open()
         self.environment_editor = dialog
