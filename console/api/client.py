@@ -15,7 +15,7 @@ import json
 import logging
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 from uuid import uuid4
 
@@ -195,11 +195,13 @@ class CollectorClient:
         last_name: str | None = None,
         first_name: str | None = None,
         postal_code: str | None = None,
+        date_of_birth: date | str | None = None,
         limit: int = 20,
         cursor: str | None = None,
         on_wait: retry.WaitListener | None = None,
     ) -> SearchPage:
-        """Find collectors by email, phone, or last name (+ first name, postal code); where offered."""
+        """Find collectors by email, phone, or last name (+ first name, postal code, date of birth); where
+        offered."""
         if SEARCH not in self.env.capabilities:
             raise CapabilityMissing(SEARCH, self.env.label)
         query = {
@@ -208,6 +210,7 @@ class CollectorClient:
             "lastName": last_name,
             "firstName": first_name,
             "postalCode": postal_code,
+            "dateOfBirth": date_of_birth.isoformat() if isinstance(date_of_birth, date) else date_of_birth,
             "limit": limit,
             "cursor": cursor,
         }

@@ -86,6 +86,7 @@ class Match(StrEnum):
     EMAIL = "email"
     PHONE = "phone"
     NAME_AND_POSTAL_CODE = "name_and_postal_code"
+    NAME_AND_BIRTH_DATE = "name_and_birth_date"
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ class Duplicate:
 
 
 def duplicate_criteria(request: EnrollmentRequest) -> list[Criterion]:
-    """Same email; each same phone; same last name with the same postal code."""
+    """Same email; each same phone; same last name with the same postal code; same last name with the
+    same date of birth."""
     email = request.contact_details.email
     criteria = [Criterion(Match.EMAIL, MASK, {"email": email})]
     for phone in request.contact_details.phones:
@@ -116,6 +118,9 @@ def duplicate_criteria(request: EnrollmentRequest) -> list[Criterion]:
     if person is not None and address is not None and address.postal_code:
         query = {"last_name": person.last_name, "postal_code": address.postal_code}
         criteria.append(Criterion(Match.NAME_AND_POSTAL_CODE, "", query))
+    if person is not None:
+        born = {"last_name": person.last_name, "date_of_birth": person.date_of_birth.isoformat()}
+        criteria.append(Criterion(Match.NAME_AND_BIRTH_DATE, "", born))
     return criteria
 
 

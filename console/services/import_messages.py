@@ -72,6 +72,7 @@ MATCH_REASONS: dict[str, str] = {
     "email": QT_TRANSLATE_NOOP("ImportMessages", "same email"),
     "phone": QT_TRANSLATE_NOOP("ImportMessages", "same phone"),
     "name_and_postal_code": QT_TRANSLATE_NOOP("ImportMessages", "same last name and postal code"),
+    "name_and_birth_date": QT_TRANSLATE_NOOP("ImportMessages", "same last name and date of birth"),
 }
 
 

@@ -67,12 +67,13 @@ class Match:
 
     collector_number: str
     reason: str
-    """"email", "phone" or "name_and_postal_code" (`console.services.enrollment.Match`)."""
+    """A `console.services.enrollment.Match` value ("email", "phone", "name_and_postal_code", ...)."""
     active: bool
 
 
 class DuplicateSearch:
-    """Finds members who look like a row's person: same email, same phone, same last name and postal code."""
+    """Finds members who look like a row's person: same email, same phone, same last name and
+    postal code or date of birth."""
 
     def __init__(self, client: CollectorClient) -> None:
         self.client = client

@@ -107,6 +107,20 @@ async def test_search_by_email_and_by_name_with_pages(client: CollectorClient) -
     assert second.next_cursor is None
 
 
+async def test_search_by_last_name_and_date_of_birth(client: CollectorClient) -> None:
+    born = await client.enroll(
+        new_member("born.1971@example.com", last_name="Qwertin", date_of_birth=date(1971, 2, 3)))
+    await client.enroll(new_member("born.1972@example.com", last_name="Qwertin", date_of_birth=date(1972, 2, 3)))
+
+    found = await client.search(last_name="qwertin", date_of_birth=date(1971, 2, 3))
+    assert [item.collector_number for item in found.items] == [born.collector_number]
+    as_text = await client.search(last_name="Qwertin", date_of_birth="1971-02-03")
+    assert [item.collector_number for item in as_text.items] == [born.collector_number]
+    with pytest.raises(e.ValidationFailed) as caught:
+        await client.search(last_name="Qwertin", date_of_birth="03/02/1971")
+    assert [error.field for error in caught.value.field_errors] == ["dateOfBirth"]
+
+
 async def test_search_needs_a_criterion(client: CollectorClient) -> None:
     with pytest.raises(e.ValidationFailed):
         await client.search()

@@ -54,3 +54,31 @@ def test_reset_starts_a_new_logical_enrollment():
 def test_no_consents_section_sends_no_consents():
     request, _key = make().prepare(READING, [], language="EN", wording_version="v1")
     assert "consents" not in request.to_wire()
+
+
+def test_duplicate_criteria_include_the_last_name_with_the_date_of_birth():
+    from console.services.enrollment import Match, duplicate_criteria
+
+    profile = load_field_profiles().profiles["in_person"]
+    reading = read(
+        {
+            "personalDetails.firstName": "Eve",
+            "personalDetails.lastName": "Doe",
+            "personalDetails.dateOfBirth": "1985-06-15",
+            "contactDetails.email": "eve@example.com",
+            "contactDetails.phones[0].number": "4165550101",
+            "contactDetails.phones[0].type": "Mobile",
+            "addressDetails.city": "Toronto",
+            "addressDetails.province": "ON",
+            "addressDetails.postalCode": "M5X 1A9",
+            "preferences.language": "EN",
+            "enrollmentChannel": "EVENT",
+        },
+        profile,
+    )
+    assert not reading.problems, reading.problems
+    request = reading.request([], consent_language="EN", wording_version="v1", captured_at=datetime.now(UTC))
+    criteria = {c.match: c.query for c in duplicate_criteria(request)}
+    assert criteria[Match.NAME_AND_BIRTH_DATE] == {"last_name": "Doe", "date_of_birth": "1985-06-15"}
+    assert criteria[Match.NAME_AND_POSTAL_CODE] == {"last_name": "Doe", "postal_code": "M5X 1A9"}
+    assert set(criteria) == set(Match)

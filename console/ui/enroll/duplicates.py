@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from console.api.client import SEARCH
 from console.api.errors import CollectorError, DuplicateCollector
@@ -31,6 +31,7 @@ def reasons(found: Duplicate) -> str:
         Match.EMAIL: _tr("same email %1"),
         Match.PHONE: _tr("same phone %1"),
         Match.NAME_AND_POSTAL_CODE: _tr("same last name and postal code"),
+        Match.NAME_AND_BIRTH_DATE: _tr("same last name and date of birth"),
     }
     return ", ".join(words[c.match].replace("%1", c.masked) for c in found.matches)
 
@@ -58,8 +59,11 @@ class DuplicateViews:
         open_member: Callable[[str], None],
         enroll_anyway: Callable[[], None],
         search_failed: Callable[[CollectorError], None],
+        *,
+        back: Callable[[], None],
     ) -> None:
         self._status = status
+        self._back = back
         self._open_member = open_member
         self._enroll_anyway = enroll_anyway
         self._search_failed = search_failed
@@ -71,11 +75,15 @@ class DuplicateViews:
             _tr("This person may already be a member"),
             _tr("Ask the customer whether one of these is them. Open the member instead of enrolling twice."),
             [
-                Action("back", _tr("Back to the form"), self._status.hide_state),
+                Action("back", _tr("Back to the form"), self._back),
                 Action("enroll_anyway", _tr("Enroll &anyway"), self._enroll_anyway),
             ],
             rows,
+            topic="duplicates",
         )
+        first = self._status.first_row_button()  # the first member found: Tab goes down the list
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_check_failed(self, error: CollectorError) -> None:
         self._status.show_state(

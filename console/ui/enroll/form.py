@@ -3,92 +3,25 @@
 The form knows nothing of the network. `state()` reads the widgets and runs the specs' checks (the
 same ones the headless import runs) into a `FormState`; `show_server_errors()` puts the service's
 `errors[]` back on the fields they name. Hidden fields (not in the chosen use-case profile) are never
-sent. A phone row's path here is `contactDetails.phones[i]` (its number and type together).
+sent. A phone row's path here is `contactDetails.phones[i]` (its number and type together). The rows
+themselves are made in `rows.py`.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from console import formats
 from console.field_profiles import FieldProfile, ProfileSet
 from console.services import enrollment_fields as fields
 from console.ui.enroll import texts
 from console.ui.enroll.consents import ConsentSection
-from console.ui.enroll.widgets import DateEntry, FieldBox
-
-MAX_PHONES = fields.MAX_PHONES
-_ROW = re.compile(r"contactDetails\.phones\[(\d+)\]")
-_INPUT_WIDTHS = {"personalDetails.suffix": 140, "addressDetails.city": 300, "addressDetails.postalCode": 110}
-_PHONE_WIDTH = 200
-BIRTH = "personalDetails.dateOfBirth"
-
-
-@dataclass
-class _Field:
-    """One labelled row of the form."""
-
-    path: str
-    label: QLabel
-    box: FieldBox
-    editor: QLineEdit | QComboBox
-    caption: str
-    kind: QComboBox | None = None
-    """A phone row's type."""
-    touched: bool = False
-    server_problem: fields.Problem | None = None
-
-
-@dataclass
-class FormState:
-    """What the form holds right now: the specs' reading, the consent answers, the problems by form path."""
-
-    reading: fields.Reading
-    consents: list[tuple[str, bool]]
-    consent_language: str
-    problems: dict[str, fields.Problem] = field(default_factory=dict)
-
-    @property
-    def values(self) -> dict[str, str]:
-        """Normalised values by input path (`contactDetails.phones[0].number`, ...)."""
-        return self.reading.values
-
-    @property
-    def channel(self) -> str | None:
-        return self.reading.values.get("enrollmentChannel")
-
-    @property
-    def phone_rows(self) -> list[int]:
-        return self.reading.phone_rows
-
-    @property
-    def valid(self) -> bool:
-        return not self.blocking()
-
-    def blocking(self) -> list[str]:
-        return [path for path, problem in self.problems.items() if not problem.warning]
-
-
-def _form_path(input_path: str) -> str:
-    """A phone's number or type belongs to its row."""
-    match = _ROW.match(input_path)
-    return match[0] if match else input_path
+from console.ui.enroll.rows import BIRTH, MAX_PHONES, PHONE_ROW, FieldRows, FormState, form_path
 
 
 class EnrollForm(QWidget):
@@ -104,29 +37,18 @@ class EnrollForm(QWidget):
         self.ui_language = language.upper()
         self.min_age = fields.DEFAULT_MIN_AGE
         self.today: date | None = None  # None: the real date (tests may pin it)
-        self._fields: dict[str, _Field] = {}
-        self._sections: list[tuple[QGroupBox, QFormLayout, list[str]]] = []
-        self._order: list[QWidget] = []
         self._show_all = False
         self._phones_shown = 1
 
         column = QVBoxLayout(self)
         column.setSpacing(12)
-        sections = {
-            "personalDetails": self.tr("Personal details"),
-            "contactDetails": self.tr("Contact"),
-            "addressDetails": self.tr("Address"),
-            "preferences": self.tr("Preferences"),
-            "enrollmentChannel": "",
-        }
-        for spec in fields.FIELDS:
-            prefix = spec.path.split(".")[0]
-            if sections.get(prefix):
-                column.addWidget(self._section(sections.pop(prefix)))
-            if spec is fields.PHONE_NUMBER:
-                self._add_phones()
-            elif spec is not fields.PHONE_TYPE:
-                self._add_spec(spec)
+        rows = FieldRows(self, column, self.ui_language, self._edited, self._finished)
+        self._fields = rows.rows
+        self._sections = rows.sections
+        self._order = rows.order
+        self.birth = rows.birth
+        self.add_phone = rows.add_phone
+        self.add_phone.clicked.connect(self._show_next_phone)
         self.channel: QComboBox = self.field("enrollmentChannel")
         self.consents = ConsentSection(profiles, self)
         self.consents.sig_toggled.connect(self.sig_changed)
@@ -142,121 +64,21 @@ class EnrollForm(QWidget):
         self._update_consent_texts()
         self.set_profile(self.profile.name)
 
-    # Building ----------------------------------------------------------------------------------
-    def _section(self, title: str) -> QGroupBox:
-        group = QGroupBox(title, self)
-        form = QFormLayout(group)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._sections.append((group, form, []))
-        return group
-
-    def _add(self, path: str, caption: str, editor: QLineEdit | QComboBox, *extra: QWidget) -> _Field:
-        _group, form, paths = self._sections[-1]
-        box = FieldBox(editor, *extra, parent=form.parentWidget())
-        label = QLabel(caption, form.parentWidget())
-        label.setBuddy(editor)
-        form.addRow(label, box)
-        editor.setAccessibleName(caption.replace("&", ""))
-        item = _Field(path, label, box, editor, caption)
-        self._fields[path] = item
-        paths.append(path)
-        self._order.extend([editor, *extra])
-        if isinstance(editor, QLineEdit):
-            editor.textEdited.connect(lambda _text, p=path: self._edited(p))
-            editor.editingFinished.connect(lambda p=path: self._finished(p))
-        elif isinstance(editor, QComboBox):
-            editor.activated.connect(lambda _i, p=path: self._finished(p))
-            editor.currentIndexChanged.connect(lambda _i, p=path: self._edited(p))
-        return item
-
-    def _line(self, placeholder: str, width: int) -> QLineEdit:
-        """A line with no length cap: too long a text is kept whole and the field says so (never cut)."""
-        edit = QLineEdit(self)
-        edit.setMaximumWidth(width)
-        edit.setPlaceholderText(placeholder)
-        return edit
-
-    def _combo(self, items: list[tuple[str, str]], blank: str | None = "—") -> QComboBox:
-        combo = QComboBox(self)
-        if blank is not None:
-            combo.addItem(blank, "")
-        for text, data in items:
-            combo.addItem(text, data)
-        return combo
-
-    def _add_spec(self, spec: fields.FieldSpec) -> None:
-        caption = texts.label(spec)
-        if spec.check is fields.check_date_of_birth:
-            self.birth = DateEntry(self)
-            item = self._add(spec.path, caption, self.birth.edit, self.birth.button)
-            item.box.row.setSpacing(4)
-            self.birth.sig_picked.connect(lambda: self._finished(spec.path))
-        elif spec.check is fields.check_choice:
-            self._add(spec.path, caption, self._combo(self._choice_items(spec)))
-        else:
-            edit = self._line(texts.hint(spec), _INPUT_WIDTHS.get(spec.path, 420))
-            if spec.check is fields.check_email:
-                edit.setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
-            self._add(spec.path, caption, edit)
-
-    def _choice_items(self, spec: fields.FieldSpec) -> list[tuple[str, str]]:
-        if spec.path == "addressDetails.province":
-            return self._province_items()
-        if spec.path == "preferences.language":
-            return [("English", "EN"), ("Français", "FR")]
-        if spec.path == "enrollmentChannel":
-            return []  # filled per profile
-        return texts.choice_labels(spec)
-
-    def _add_phones(self) -> None:
-        kinds = texts.choice_labels(fields.PHONE_TYPE)
-        for row in range(MAX_PHONES):
-            number = fields.PHONE_NUMBER
-            kind = self._combo(kinds, blank=None)
-            kind.setAccessibleName(texts.label(fields.PHONE_TYPE).replace("%1", str(row + 1)))
-            edit = self._line(texts.hint(number), _PHONE_WIDTH)
-            edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
-            caption = texts.label(number).replace("%1", str(row + 1))
-            item = self._add(f"contactDetails.phones[{row}]", caption, edit, kind)
-            edit.setAccessibleName(self.tr("Phone %1 number").replace("%1", str(row + 1)))
-            kind.currentIndexChanged.connect(lambda _i, p=item.path: self._edited(p))
-            item.kind = kind
-        group, form, _paths = self._sections[-1]
-        self.add_phone = QPushButton(self.tr("Add another phone"), group)
-        self.add_phone.setAccessibleName(self.tr("Add another phone"))
-        self.add_phone.clicked.connect(self._show_next_phone)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.add_phone)
-        add_row.addStretch(1)
-        form.addRow("", add_row)
-        self._order.append(self.add_phone)
-
-    def _province_items(self) -> list[tuple[str, str]]:
-        items = []
-        for code, (english, french) in formats.PROVINCES.items():
-            names = english if english == french else f"{english} / {french}"
-            if self.ui_language == "FR" and english != french:
-                names = f"{french} / {english}"
-            items.append((f"{code}  {names}", code))
-        return items
-
     # Profile and language ----------------------------------------------------------------------
     def set_profile(self, name: str) -> None:
         """Show the fields of profile `name`, marking the required ones; content of hidden fields is kept."""
         self.profile = self.profiles.profiles[name]
-        for group, form, paths in self._sections:
+        for section in self._sections:
             visible_any = False
-            for path in paths:
+            for path in section.paths:
                 shown = self._shown(path)
                 item = self._fields[path]
-                form.setRowVisible(item.box, shown)
-                row = _ROW.fullmatch(path)
+                section.form.setRowVisible(item.box, shown)
+                row = PHONE_ROW.fullmatch(path)
                 required = self.profile.requires(self._profile_key(path)) and (row is None or row[1] == "0")
                 item.label.setText(item.caption + (" *" if required else ""))
                 visible_any = visible_any or shown
-            group.setVisible(visible_any)
+            section.group.setVisible(visible_any)
         self.consents.setVisible(self.profile.shows(fields.CONSENTS))
         phones = self.profile.shows(fields.PHONE_PROFILE_KEY)
         self.add_phone.setVisible(phones and self._phones_shown < MAX_PHONES)
@@ -281,7 +103,7 @@ class EnrollForm(QWidget):
 
     @staticmethod
     def _profile_key(path: str) -> str:
-        return fields.PHONE_PROFILE_KEY if _ROW.fullmatch(path) else path
+        return fields.PHONE_PROFILE_KEY if PHONE_ROW.fullmatch(path) else path
 
     @property
     def consent_language(self) -> str:
@@ -343,8 +165,21 @@ class EnrollForm(QWidget):
         """The labels of `paths`, in the order of the form."""
         return [item.caption.replace("&", "") for path, item in self._fields.items() if path in paths]
 
+    def problem_lines(self, paths: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(path, label, what is wrong) for each of `paths` with a problem now, in the order of the form."""
+        problems = self.state().problems
+        return [
+            (path, item.caption.replace("&", ""), texts.problem(problems[path], self.ui_language))
+            for path, item in self._fields.items()
+            if path in paths and path in problems
+        ]
+
+    def editor_of(self, path: str) -> QWidget:
+        """The widget that takes the cursor for `path` (a phone row: its number)."""
+        return self.consents if path == fields.CONSENTS else self._fields[path].editor
+
     def _shown(self, path: str) -> bool:
-        row = _ROW.fullmatch(path)
+        row = PHONE_ROW.fullmatch(path)
         if row is not None:
             return self.profile.shows(fields.PHONE_PROFILE_KEY) and int(row[1]) < self._phones_shown
         return self.profile.shows(path)
@@ -376,7 +211,7 @@ class EnrollForm(QWidget):
         item = self._fields[path]
         item.touched = True
         state = self.state()
-        row = _ROW.fullmatch(path)
+        row = PHONE_ROW.fullmatch(path)
         value = state.values.get(fields.phone_path(int(row[1])) if row else path)
         if value and path not in state.problems and isinstance(item.editor, QLineEdit):
             shown = (
@@ -437,7 +272,7 @@ class EnrollForm(QWidget):
         )
         problems: dict[str, fields.Problem] = {}
         for path, problem in reading.problems.items():
-            problems.setdefault(_form_path(path), problem)
+            problems.setdefault(form_path(path), problem)
         for path, item in self._fields.items():
             if item.server_problem is not None and self._shown(path):
                 problems.setdefault(path, item.server_problem)
@@ -478,12 +313,12 @@ class EnrollForm(QWidget):
         placed, unplaced = fields.place_server_errors(
             errors,
             reading,
-            shown=lambda path: self._shown(_form_path(path)) and _form_path(path) in self._fields,
+            shown=lambda path: self._shown(form_path(path)) and form_path(path) in self._fields,
         )
         consent = placed.pop(fields.CONSENTS, None)
         self.consent_message.show_text(texts.problem(consent, self.ui_language) if consent else None)
         for path, problem in placed.items():
-            self._fields[_form_path(path)].server_problem = problem
+            self._fields[form_path(path)].server_problem = problem
         self.revalidate()
         first = next((p for p in self._fields if self._fields[p].server_problem is not None), None)
         if first is not None:

@@ -7,35 +7,21 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from console.api.errors import (
-    CollectorError,
-    DuplicateCollector,
-    OutcomeUnknown,
-    PermissionDenied,
-    ValidationFailed,
-)
+from console.api.errors import DuplicateCollector, PermissionDenied, ValidationFailed
 from console.audit import AuditLog
 from console.field_profiles import ProfileSet, load_field_profiles
 from console.services.enrollment import EnrollmentFlow, Outcome, Phase
-from console.ui import theme
 from console.ui.enroll.draft_keeper import DraftKeeper
-from console.ui.enroll.duplicates import DuplicateViews, with_ref
+from console.ui.enroll.duplicates import DuplicateViews
 from console.ui.enroll.form import EnrollForm
+from console.ui.enroll.form_pane import FormPane
 from console.ui.enroll.header import EnrollHeader
-from console.ui.enroll.panels import Action, StatusPanel, SuccessView
+from console.ui.enroll.outcomes import PROBLEMS, OutcomeViews
+from console.ui.enroll.panels import StatusPanel, SuccessView
 from console.ui.enroll.waits import Cancelled, WaitNotice
-from console.ui.errors import error_text
 from console.ui.tasks import run_task, ui_slot
 
 if TYPE_CHECKING:
@@ -44,8 +30,6 @@ if TYPE_CHECKING:
     from console.ui.context import ConsoleContext
 
 log = logging.getLogger(__name__)
-
-SEARCH_CAPABILITY = "search"
 
 
 class EnrollPage(QWidget):
@@ -80,11 +64,19 @@ class EnrollPage(QWidget):
         self.waits = WaitNotice(self.status)
         drafts = context.drafts
         self.drafts = DraftKeeper(self.form, self.status, drafts, self._typing) if drafts else None
+        self.outcomes = OutcomeViews(
+            self.status,
+            self.form,
+            send_later=self._send_later,
+            check_again=self._check_again,
+            try_again=self._submit_clicked,
+        )
         self.duplicates = DuplicateViews(
             self.status,
             lambda number: self.sig_open_member.emit(number),
             self._enroll_anyway,
-            lambda exc: self._show_error(self.tr("Search failed"), exc, retry=False),
+            lambda exc: self.outcomes.show_error(self.tr("Search failed"), exc, retry=False),
+            back=self._back_to_form,
         )
         self.success = SuccessView(self)
         self.success.sig_open_member.connect(self.sig_open_member)
@@ -95,7 +87,13 @@ class EnrollPage(QWidget):
         self.header = header
         self.environment_label, self.profile_combo = header.environment_label, header.profile_combo
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self._form_page())
+        pane = FormPane(self.form, self.status, self)
+        pane.sig_submit.connect(self._submit_clicked)
+        pane.sig_clear.connect(self._clear_clicked)
+        self.pane = pane
+        self.form_scroll, self.hint = pane.form_scroll, pane.hint
+        self.clear_button, self.submit_button = pane.clear_button, pane.submit_button
+        self.stack.addWidget(pane)
         self.stack.addWidget(self.success)
         locked = QLabel(self.tr("The console is locked. Unlock it to see the enrollment."), self)
         locked.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -121,48 +119,25 @@ class EnrollPage(QWidget):
         self.form.set_profile(name)
         self.context.settings.enroll_use_case = name
 
-    def _form_page(self) -> QWidget:
-        page = QWidget(self)
-        self.form_scroll = QScrollArea(page)
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.form_scroll.setWidget(self.form)
-        self.hint = QLabel(page)
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(theme.text_style("muted"))
-        self.clear_button = QPushButton(self.tr("Clear form"), page)
-        self.clear_button.setAccessibleName(self.tr("Clear form"))
-        self.clear_button.clicked.connect(self._clear_clicked)
-        self.submit_button = QPushButton(self.tr("&Enroll"), page)
-        self.submit_button.setAccessibleName(self.tr("Enroll"))
-        self.submit_button.setDefault(True)
-        self.submit_button.clicked.connect(self._submit_clicked)
-        self.submit_button.setToolTip(self.tr("Enroll this person (Ctrl+Enter)"))
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), page)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self._submit_clicked)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.hint, 1)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.submit_button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form_scroll, 1)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
-        return page
-
     # State of the form -------------------------------------------------------------------------
     def _form_changed(self) -> None:
-        """The user edited the form: an error about the old content no longer applies."""
-        stale = self.status.kind in ("error", "warning", "info") and not self.status.has_button("check_again")
-        if stale and not self._sending:
-            self.status.hide_state()
+        """The user edited the form: an error about the old content no longer applies; a list of the
+        problems to fix follows the form."""
+        if self.status.topic == PROBLEMS:
+            self.outcomes.follow_problems(self._blocking())
+        else:
+            stale = self.status.kind in ("error", "warning", "info")
+            if stale and not self.status.has_button("check_again") and not self._sending:
+                self.status.hide_state()
         self._refresh()
 
+    def _blocking(self) -> list[str]:
+        """The paths that stop the enrollment, in the order of the form."""
+        return [path for path, _label, _text in self.form.problem_lines(self.form.state().blocking())]
+
     def _refresh(self) -> None:
-        """Enable Enroll only for a valid form and a signed-in session, and say what is still missing."""
+        """Enroll stays enabled (pressing it lists what is missing) unless an enrollment is on its way or
+        unresolved; the hint says what is still missing."""
         if self._sending:
             return
         if self.flow.locked:
@@ -173,7 +148,7 @@ class EnrollPage(QWidget):
         blocking = state.blocking()
         session = self.context.session
         signed_in = session is not None and session.signed_in
-        self.submit_button.setEnabled(state.valid and signed_in)
+        self.submit_button.setEnabled(True)
         if blocking:
             missing = ", ".join(self.form.captions(blocking))
             self.hint.setText(self.tr("To enroll, fix: %1").replace("%1", missing))
@@ -238,11 +213,19 @@ class EnrollPage(QWidget):
         return self.stack.currentIndex() != self.stack.indexOf(self.success) and self.form.has_input()
 
     def focus_first_field(self) -> None:
-        """Put the cursor in the first visible field (for the window, after Ctrl+N)."""
+        """Put the cursor in the first visible field, scrolled into view (after Ctrl+N, Enroll another)."""
         if self.stack.currentIndex() == 0:
-            next(
-                (w for w in self.form.inputs() if w.isVisibleTo(self) and w.isEnabled()), self.form
-            ).setFocus()
+            first = next((w for w in self.form.inputs() if w.isVisibleTo(self) and w.isEnabled()), self.form)
+            self.pane.focus(first)
+
+    def _back_to_form(self) -> None:
+        """Close the duplicate warning; the cursor goes back to the form."""
+        self.status.hide_state()
+        self.focus_first_field()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.status.fit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -261,6 +244,9 @@ class EnrollPage(QWidget):
         state = self.form.state()
         if not state.valid:
             self.form.show_all_problems()
+            blocking = self._blocking()
+            self.outcomes.show_problems(blocking)
+            self.pane.focus(self.form.editor_of(blocking[0]))
             return
         session = self.context.session
         if session is None or not session.signed_in:
@@ -290,6 +276,7 @@ class EnrollPage(QWidget):
                 self.tr("Not sent"),
                 self.tr("Nothing was sent to %1. The form is as you left it.").replace("%1", env.label),
             )
+            self.submit_button.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         await self._send(session)
 
@@ -334,19 +321,19 @@ class EnrollPage(QWidget):
         if outcome.phase is Phase.ENROLLED and outcome.result is not None:
             self._succeeded(session, outcome)
         elif outcome.phase is Phase.UNKNOWN:
-            self._show_outcome_unknown(cancelled, session.env.label, error)
+            self.outcomes.show_unknown(cancelled, session.env.label, error)
         elif outcome.phase is Phase.REJECTED and isinstance(error, ValidationFailed):
-            self._show_field_errors(error)
+            self.outcomes.show_field_errors(error, self._phone_rows)
         elif outcome.phase is Phase.DUPLICATE and isinstance(error, DuplicateCollector):
             request = self.flow.submission.request
             self.duplicates.show_already_member(
                 session, error, request.contact_details.email if request else ""
             )
         elif isinstance(error, PermissionDenied):
-            self._show_error(self.tr("Not allowed"), error, retry=False)
+            self.outcomes.show_error(self.tr("Not allowed"), error, retry=False)
         elif error is not None:  # not sent (offline, sign-in lapsed, a long wait asked): in the outbox
             later = outcome.phase is Phase.NOT_SENT
-            self._show_error(self.tr("Not enrolled"), error, retry=True, later=later)
+            self.outcomes.show_error(self.tr("Not enrolled"), error, retry=True, later=later)
         self._set_sending(False)
 
     async def _with_waits(self, make_call: Any, title: str, text: str) -> Any:
@@ -354,31 +341,6 @@ class EnrollPage(QWidget):
             return await self.waits.run(make_call, title, text)
 
     # Outcomes ----------------------------------------------------------------------------------
-    def _show_outcome_unknown(self, cancelled: bool, env_label: str, error: CollectorError | None) -> None:
-        if cancelled:
-            reason = self.tr(
-                "You cancelled while the request was on its way, so we don't know yet whether this "
-                "member was created."
-            )
-        elif error is not None and not isinstance(error, OutcomeUnknown):
-            reason = error_text(error)  # the check did not reach the service: still unknown
-        else:
-            reason = self.tr("The connection was lost before %1 answered.").replace("%1", env_label)
-        self.status.show_state(
-            "warning",
-            self.tr("We don't know yet whether this member was created"),
-            reason
-            + " "
-            + self.tr(
-                "Press “Check again”: it asks with the same enrollment key, so the member can never be "
-                "created twice."
-            ),
-            [
-                Action("send_later", self.tr("Save and send &later"), self._send_later),
-                Action("check_again", self.tr("Check &again"), self._check_again, primary=True),
-            ],
-        )
-
     def _send_later(self) -> None:
         """Leave the enrollment to the outbox (sent from there) and free the form for the next person."""
         self.flow.keep_for_later()
@@ -393,25 +355,6 @@ class EnrollPage(QWidget):
         )
         self._set_sending(False)
         self.focus_first_field()
-
-    def _show_field_errors(self, exc: ValidationFailed) -> None:
-        unplaced = self.form.show_server_errors(exc.field_errors, self._phone_rows)
-        lines = [f"{e.field or ''}: {e.message or e.code}".strip(": ") for e in unplaced]
-        text = self.tr("Fix the fields marked in red and enroll again.")
-        if lines:
-            text += "\n" + "\n".join(lines)
-        self.status.show_state("error", self.tr("The service refused some details"), with_ref(text, exc))
-
-    def _show_error(self, title: str, exc: CollectorError, *, retry: bool, later: bool = False) -> None:
-        actions = [Action("send_later", self.tr("Save and send &later"), self._send_later)] if later else []
-        if retry:
-            actions.append(Action("try_again", self.tr("Try again"), self._submit_clicked, primary=True))
-        self.status.show_state(
-            "error",
-            title,
-            with_ref(error_text(exc) + " " + self.tr("The form keeps what you typed."), exc),
-            actions,
-        )
 
     def _succeeded(self, session: EnvironmentSession, outcome: Outcome) -> None:
         request = outcome.request
@@ -437,9 +380,9 @@ class EnrollPage(QWidget):
             outcome = await self._with_waits(
                 lambda on_wait: self.flow.check_duplicates(session.client, request, on_wait),
                 self.tr("Checking for existing members…"),
-                self.tr("Searching %1 by email, phone, and last name with postal code.").replace(
-                    "%1", session.env.label
-                ),
+                self.tr(
+                    "Searching %1 by email, phone, and last name with postal code or date of birth."
+                ).replace("%1", session.env.label),
             )
         except Cancelled:
             self.status.hide_state()

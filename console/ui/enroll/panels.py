@@ -1,4 +1,8 @@
-"""The panels around the form: the status of a submission, and the success view."""
+"""The panels around the form: the status of a submission, and the success view.
+
+The status panel never takes more than a third of its window's height: its rows (possible
+duplicates, problems to fix) scroll inside it.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayoutItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +30,8 @@ from console.ui.lookup.results_model import status_text
 
 _LANGUAGES = {"EN": "English", "FR": "Français"}
 _PANEL_OF_KIND = {"busy": "info", "info": "info", "warning": "warning", "error": "error"}
+HEIGHT_SHARE = 3
+"""The status panel is at most 1/HEIGHT_SHARE of its window's height."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,8 @@ class StatusPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("statusPanel")
         self.kind = ""
+        self.topic = ""
+        """What the panel shows now, as named by whoever showed it ("problems", "duplicates", ...)."""
         self.title = QLabel(self)
         font = self.title.font()
         font.setBold(True)
@@ -52,16 +61,28 @@ class StatusPanel(QFrame):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.rows = QVBoxLayout()
+        rows = QWidget()
+        rows.setObjectName("statusRows")
+        self.rows = QVBoxLayout(rows)
+        self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(4)
+        self.rows_scroll = QScrollArea(self)
+        self.rows_scroll.setObjectName("statusRowsScroll")
+        self.rows_scroll.setWidgetResizable(True)
+        self.rows_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.rows_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows_scroll.setWidget(rows)
+        self.rows_scroll.hide()
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
-        layout.addLayout(self.rows)
+        layout.addWidget(self.rows_scroll, 1)
         layout.addLayout(self.buttons)
         self._buttons: dict[str, QPushButton] = {}
+        self._row_labels: list[QLabel] = []
+        self._row_buttons: list[QPushButton] = []
         self.hide()
 
     def show_state(
@@ -71,13 +92,17 @@ class StatusPanel(QFrame):
         text: str = "",
         actions: list[Action] | tuple[Action, ...] = (),
         rows: list[tuple[str, list[Action]]] | None = None,
+        *,
+        topic: str = "",
     ) -> None:
         """Show the panel in `kind` ("busy", "info", "warning", "error") with its content."""
         self.kind = kind
+        self.topic = topic
         background, colour = theme.panel_style(_PANEL_OF_KIND[kind])
         self.setStyleSheet(
             f"#statusPanel {{ background: {background}; border: 1px solid {colour}; border-radius: 6px; }}"
             f"#statusPanel QLabel {{ color: {colour}; }}"
+            "#statusRowsScroll, #statusRows { background: transparent; }"
         )
         self.title.setText(title)
         self.text.setText(text)
@@ -88,9 +113,14 @@ class StatusPanel(QFrame):
             label = QLabel(row_text, self)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             line.addWidget(label, 1)
+            self._row_labels.append(label)
             for action in row_actions:
-                line.addWidget(self._button(action))
+                button = self._button(action)
+                self._row_buttons.append(button)
+                line.addWidget(button)
             self.rows.addLayout(line)
+        self.rows_scroll.setVisible(bool(rows))
+        self.rows_scroll.verticalScrollBar().setValue(0)
         for action in actions:
             self.buttons.addWidget(self._button(action))
         self.setAccessibleName(title)
@@ -103,11 +133,29 @@ class StatusPanel(QFrame):
     def button(self, name: str) -> QPushButton:
         return self._buttons[name]
 
+    def row_texts(self) -> list[str]:
+        """The text of each row, top to bottom."""
+        return [label.text() for label in self._row_labels]
+
+    def first_row_button(self) -> QPushButton | None:
+        """The first button of the rows, if any row has one."""
+        return self._row_buttons[0] if self._row_buttons else None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """At most a third of the window's height (the owner calls this when it is resized); the rows
+        scroll when they need more."""
+        self.setMaximumHeight(max(self.window().height() // HEIGHT_SHARE, 1))
+
     def has_button(self, name: str) -> bool:
         return name in self._buttons
 
     def hide_state(self) -> None:
         self.kind = ""
+        self.topic = ""
         self._clear()
         self.hide()
 
@@ -122,6 +170,8 @@ class StatusPanel(QFrame):
 
     def _clear(self) -> None:
         self._buttons.clear()
+        self._row_labels.clear()
+        self._row_buttons.clear()
         while self.rows.count():
             _discard(self.rows.takeAt(0))
         while self.buttons.count() > 1:

@@ -93,4 +93,6 @@ class WaitNotice(QObject):
             panel.button("cancel").setFocus()
 
     def _cancel_action(self) -> Action:
-        return Action("cancel", QCoreApplication.translate("EnrollPage", "Cancel"), self._cancel)
+        """Cancel takes the focus: the form is read-only while the call runs."""
+        text = QCoreApplication.translate("EnrollPage", "Cancel")
+        return Action("cancel", text, self._cancel, primary=True)

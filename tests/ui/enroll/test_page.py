@@ -110,25 +110,6 @@ def test_consent_record_holds_no_other_personal_data(qtbot, page, audit):
     assert keys == CONSENT_KEYS
 
 
-def test_submit_is_enabled_only_when_the_form_is_valid(qtbot, page):
-    assert not page.submit_button.isEnabled()
-    assert "Email" in page.hint.text()
-    page.activateWindow()
-    page.focus_first_field()
-    qtbot.waitUntil(lambda: page.form.field("personalDetails.firstName").hasFocus())
-    qtbot.keyClick(
-        page.form.field("personalDetails.firstName"), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
-    )
-    qtbot.waitUntil(
-        lambda: page.form.message("contactDetails.email") != ""
-    )  # Ctrl+Enter shows what is missing
-    fill_in_person(page)
-    assert page.submit_button.isEnabled()
-    type_text(page.form.field("contactDetails.email"), "@@")
-    assert not page.submit_button.isEnabled()
-    assert "Email" in page.hint.text()
-
-
 def test_server_field_errors_are_shown_on_their_fields(qtbot, page, control):
     control.settings(minAge=18)  # the console checks 13; only the service knows this partner's 18
     fill_in_person(page)
@@ -140,7 +121,7 @@ def test_server_field_errors_are_shown_on_their_fields(qtbot, page, control):
     assert page.status.kind == "error"
     assert page.stack.currentIndex() == 0
     assert page.form.field("personalDetails.firstName").text() == "Ève-Marie"  # nothing typed is lost
-    assert not page.submit_button.isEnabled()
+    assert page.form.state().blocking() == ["personalDetails.dateOfBirth"]
     dob.clear()
     type_text(dob, "1990-01-15")
     assert page.form.message("personalDetails.dateOfBirth") == ""
@@ -462,12 +443,13 @@ def test_enroll_needs_a_signed_in_session(qtbot, qasync_loop, context, environme
     page = EnrollPage(context, audit=audit)
     qtbot.addWidget(page)
     fill_in_person(page)
-    assert not page.submit_button.isEnabled()
     assert "sign in" in page.hint.text()
+    page.submit_button.click()  # stays enabled: pressing it says why nothing happens
+    qtbot.waitUntil(lambda: page.status.title.text() == "Not connected")
     run(qtbot, signed_out.sign_in_partner("sandbox-partner", "sandbox-partner-secret"))
-    assert page.submit_button.isEnabled()
+    assert page.hint.text() == "Ready to enroll."
     context.set_session(None)
-    assert not page.submit_button.isEnabled()
+    assert "sign in" in page.hint.text()
     assert page.form.field("personalDetails.firstName").text() == "Ève-Marie"  # the customer's answers stay
     run(qtbot, signed_out.aclose())
 
