@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.ui import theme
+from console.ui.confirm_word import ask_for_word
 from console.ui.tasks import PageTasks
 
 if TYPE_CHECKING:
@@ -196,11 +196,11 @@ class EnvironmentEditor(QDialog):
         name = self.name_edit.text().strip()
         entry = self.entry()
         if entry["kind"] == "production":
-            word, accepted = QInputDialog.getText(
+            confirmed = ask_for_word(
                 self, self.tr("Production environment"),
                 self.tr("This environment holds live member data. Type %1 to save it.")
-                .replace("%1", CONFIRM_WORD))
-            if not accepted or word.strip() != CONFIRM_WORD:
+                .replace("%1", CONFIRM_WORD), CONFIRM_WORD)
+            if not confirmed:
                 self._say(self.tr("Not saved: %1 was not typed.").replace("%1", CONFIRM_WORD), ok=False)
                 return False
         try:

@@ -30,9 +30,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -45,6 +43,7 @@ from console.api.redaction import Mode
 from console.services.curl import as_curl
 from console.services.inspection import AuditUnavailable, ExchangeReveals, bare_path, metadata_only
 from console.ui import theme
+from console.ui.confirm_word import ask_for_word
 from console.ui.inspector_tools import InspectorTools
 from console.ui.settings import Settings
 
@@ -344,12 +343,12 @@ class RequestInspector(QDockWidget):
     def turn_production_bodies_on(self) -> None:
         """Show headers and bodies in Production too, once the user typed the confirmation word."""
         word = Settings.inspector_bodies_in_production.confirm_word
-        text, ok = QInputDialog.getText(
+        if ask_for_word(
             self, self.tr("Show bodies in Production"),
             self.tr("Production holds live member data. Personal values stay masked until the caller "
                     "is verified.\nType %1 to show headers and bodies.").replace("%1", word),
-            QLineEdit.EchoMode.Normal, "")
-        if ok and text.strip() == word:
+            word,
+        ):
             self.context.settings.inspector_bodies_in_production = True
 
     def reveal_selected(self) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 if TYPE_CHECKING:
     from console.api.session import EnvironmentSession
@@ -47,12 +46,14 @@ class SessionControl(QObject):
         window.focus_page()
 
     def confirm_production(self) -> bool:
-        text, ok = QInputDialog.getText(
+        """True once PRODUCTION was typed exactly (a wrong word is told what is expected)."""
+        from console.ui.confirm_word import ask_for_word
+
+        return ask_for_word(
             self.window, self.tr("Switch to Production"),
             self.tr("Production holds live member data. Every write will ask again.\n"
                     "Type %1 to switch.").replace("%1", PRODUCTION_WORD),
-            QLineEdit.EchoMode.Normal, "")
-        return ok and text.strip() == PRODUCTION_WORD
+            PRODUCTION_WORD)
 
     async def switch_environment(self, name: str, *, offer_sign_in: bool = True) -> EnvironmentSession | None:
         """Make `name` current (member data leaves the screen at once), resume its sign-in, check health."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 from console.audit import AuditLog
 from console.services.drafts import DraftsOpener
 from console.services.outbox import OutboxOpener
+from console.ui.confirm_word import ConfirmWordDialog
 from console.ui.context import ConsoleContext
 from console.ui.settings import Settings
 from tests.support.keyrings import FailingKeyring, MemoryKeyring, using
@@ -155,6 +156,18 @@ def modal_answers(monkeypatch: pytest.MonkeyPatch) -> ModalAnswers:
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     monkeypatch.setattr(QDialog, "exec", exec_)
+
+    def confirm_word(self: ConfirmWordDialog) -> int:
+        """Types `answers.text` and presses OK; a wrong word stays unconfirmed (as if then cancelled)."""
+        answers.calls.append(("confirm_word", (self.windowTitle(), self.text.text())))
+        typed, pressed_ok = answers.text
+        if not pressed_ok:
+            return QDialog.DialogCode.Rejected
+        self.line.setText(typed)
+        self.check()
+        return self.result()
+
+    monkeypatch.setattr(ConfirmWordDialog, "exec", confirm_word)
     return answers
 
 

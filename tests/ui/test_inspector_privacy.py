@@ -4,6 +4,7 @@ metadata only unless PRODUCTION is typed. Against the real sandbox."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QInputDialog
@@ -111,7 +112,7 @@ def test_copy_as_curl_never_carries_personal_values_even_after_a_reveal(
 @pytest.mark.parametrize("typed", ["production", "PRODUCTION"])
 def test_production_shows_metadata_only_until_production_is_typed(
         qtbot: QtBot, make_window: MakeWindow, context: ConsoleContext, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch, typed: str) -> None:
+        modal_answers: Any, typed: str) -> None:
     inspector = signed_in(qtbot, make_window, context, tmp_path, "production")
     assert context.is_production
     run(qtbot, context.session.client.get_profile(JANE))
@@ -126,7 +127,7 @@ def test_production_shows_metadata_only_until_production_is_typed(
     verify_jane(context)
     assert not inspector.reveal_button.isEnabled()  # metadata only, even for a verified member
 
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: (typed, True))
+    modal_answers.text = (typed, True)
     inspector.bodies_button.click()
     detail = inspector.detail.toPlainText()
     if typed != "PRODUCTION":

@@ -62,7 +62,7 @@ def test_production_needs_typed_confirmation_and_shows_the_band(
     assert window.production_band.isVisible()
     assert window.production_band.text() == "PRODUCTION: live member data"
     assert window.windowTitle().startswith("PRODUCTION")
-    assert modal_answers.kinds() == ["getText", "getText"]
+    assert modal_answers.kinds() == ["confirm_word", "confirm_word"]
     modal_answers.question = QMessageBox.StandardButton.No
     assert not context.confirm_write(window, "enroll a member")
     window.request_environment("sandbox")
