@@ -110,7 +110,8 @@ async def test_search_by_email_and_by_name_with_pages(client: CollectorClient) -
 async def test_search_by_last_name_and_date_of_birth(client: CollectorClient) -> None:
     born = await client.enroll(
         new_member("born.1971@example.com", last_name="Qwertin", date_of_birth=date(1971, 2, 3)))
-    await client.enroll(new_member("born.1972@example.com", last_name="Qwertin", date_of_birth=date(1972, 2, 3)))
+    await client.enroll(
+        new_member("born.1972@example.com", last_name="Qwertin", date_of_birth=date(1972, 2, 3)))
 
     found = await client.search(last_name="qwertin", date_of_birth=date(1971, 2, 3))
     assert [item.collector_number for item in found.items] == [born.collector_number]

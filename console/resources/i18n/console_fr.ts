@@ -163,6 +163,33 @@
     </message>
 </context>
 <context>
+    <name>ConfirmWord</name>
+    <message>
+        <source>Type %1 to continue; you typed something else.</source>
+        <translation>Tapez %1 pour continuer; vous avez tapé autre chose.</translation>
+    </message>
+    <message>
+        <source>Confirmation word</source>
+        <translation>Mot de confirmation</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Type %1 to continue.</source>
+        <translation>Tapez %1 pour continuer.</translation>
+    </message>
+    <message>
+        <source>Type %1 in capital letters to continue.</source>
+        <translation>Tapez %1 en majuscules pour continuer.</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleContext</name>
     <message>
         <source>Write to Production</source>
@@ -490,6 +517,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Vider le formulaire</translation>
     </message>
     <message>
+        <source>same last name and date of birth</source>
+        <translation>même nom et même date de naissance</translation>
+    </message>
+    <message>
         <source>&amp;Enroll</source>
         <translation>&amp;Inscrire</translation>
     </message>
@@ -500,6 +531,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>Enroll this person (Ctrl+Enter)</source>
         <translation>Inscrire cette personne (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Waiting for the service to say whether this member was created.</source>
@@ -516,6 +551,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>Ready to enroll.</source>
         <translation>Prêt pour l&apos;inscription.</translation>
+    </message>
+    <message>
+        <source>Searching %1 by email, phone, and last name with postal code or date of birth.</source>
+        <translation>Recherche dans %1 par courriel, téléphone et nom avec code postal ou date de naissance.</translation>
     </message>
     <message>
         <source>Save and send &amp;later</source>
@@ -638,6 +677,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
         <translation>Aucun adhérent actif n&apos;a été trouvé avec ce courriel.</translation>
     </message>
     <message>
+        <source>Nothing was sent. Each field below says what it needs.</source>
+        <translation>Rien n’a été envoyé. Chaque champ ci-dessous indique ce qu’il lui faut.</translation>
+    </message>
+    <message>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
@@ -656,10 +699,6 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>Checking for existing members…</source>
         <translation>Recherche d&apos;adhérents existants…</translation>
-    </message>
-    <message>
-        <source>Searching %1 by email, phone, and last name with postal code.</source>
-        <translation>Recherche dans %1 par courriel, téléphone et nom avec code postal.</translation>
     </message>
     <message>
         <source>Could not check for existing members</source>
@@ -696,6 +735,20 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>Open</source>
         <translation>Ouvrir</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fix %n field before enrolling</source>
+        <translation>
+            <numerusform>Corrigez %n champ avant d’inscrire</numerusform>
+            <numerusform>Corrigez %n champs avant d’inscrire</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fix %n fields before enrolling</source>
+        <translation>
+            <numerusform>Corrigez %n champ avant d’inscrire</numerusform>
+            <numerusform>Corrigez %n champs avant d’inscrire</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1522,10 @@ Les détails ci-dessous ne contiennent aucun secret ni donnée personnelle compl
     <message>
         <source>same last name and postal code</source>
         <translation>même nom et même code postal</translation>
+    </message>
+    <message>
+        <source>same last name and date of birth</source>
+        <translation>même nom et même date de naissance</translation>
     </message>
 </context>
 <context>

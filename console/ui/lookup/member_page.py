@@ -11,12 +11,12 @@ import logging
 from collections.abc import Coroutine
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -27,8 +27,8 @@ from console.api.errors import CollectorError
 from console.api.redaction import mask_collector_number
 from console.audit import AuditLog
 from console.services.verification import OnFile, State
-from console.ui import theme
 from console.ui.lookup.loading import LoadingStack
+from console.ui.lookup.member_header import MemberHeader
 from console.ui.lookup.messages import Action, describe_error
 from console.ui.lookup.profile_panel import ProfilePanel
 from console.ui.lookup.recent import RecentMember, RecentMembers
@@ -38,9 +38,6 @@ from console.ui.tasks import PageTasks, alive
 from console.ui.waiting import WaitingLine
 
 log = logging.getLogger(__name__)
-
-INACTIVE_STATUSES = ("INACTIVE", "CLOSED")
-
 
 class MemberPage(QWidget):
     """Shows one member; `show_member(None)` shows the signed-in member of a member token."""
@@ -62,35 +59,14 @@ class MemberPage(QWidget):
         self._summary: Any = None
         self._profile_failed = False
         self._revealed: set[str] = set()
+        self._focus_after_load: QWidget | None = None
         self._tasks = PageTasks(self)
 
-        self.title = QLabel()
-        self.title.setObjectName("memberTitle")
-        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.verified_label = QLabel(self.tr("✓ Caller verified"))
-        self.verified_label.setObjectName("callerVerified")
-        self.verified_label.setStyleSheet(theme.text_style("success", bold=True))
-        self.verified_label.hide()
-        self.override_label = QLabel()
-        self.override_label.setObjectName("verifiedByOverride")
-        background, foreground = theme.panel_style("warning")
-        self.override_label.setStyleSheet(
-            f"background: {background}; color: {foreground}; font-weight: bold; padding: 4px 8px; "
-            f"border: 1px solid {theme.colours().notice_border};")
-        self.override_label.hide()
-        self.reveal_all_button = QPushButton(self.tr("Show all"))
-        self.reveal_all_button.setAccessibleName(self.tr("Show every masked field"))
+        self.header = MemberHeader()
+        self.title, self.banner, self.notice = self.header.title, self.header.banner, self.header.notice
+        self.verified_label, self.override_label = self.header.verified_label, self.header.override_label
+        self.reveal_all_button = self.header.reveal_all_button
         self.reveal_all_button.clicked.connect(self.reveal_all)
-        self.banner = QLabel()
-        self.banner.setObjectName("memberBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(theme.notice_box_style())
-        self.banner.hide()
-        self.notice = QLabel()
-        self.notice.setObjectName("memberNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(theme.text_style("error"))
-        self.notice.hide()
         self.waiting = WaitingLine()
         self.waiting.sig_cancel.connect(self.cancel_operation)
 
@@ -107,15 +83,10 @@ class MemberPage(QWidget):
         self.profile_stack = LoadingStack(scroll, self.tr("Loading the profile…"))
         self.profile_stack.sig_retry.connect(lambda: self._start("profile"))
         self.summary_panel = SummaryPanel()
-        self.summary_panel.sig_refresh.connect(lambda: self._start("summary"))
+        self.summary_panel.sig_refresh.connect(lambda: self.refresh("summary"))
         self.summary_stack = LoadingStack(self.summary_panel, self.tr("Loading the summary…"))
         self.summary_stack.sig_retry.connect(lambda: self._start("summary"))
 
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.verified_label)
-        header.addWidget(self.override_label)
-        header.addWidget(self.reveal_all_button)
         profile_box = QGroupBox(self.tr("Profile"))
         QVBoxLayout(profile_box).addWidget(self.profile_stack)
         summary_box = QGroupBox(self.tr("Summary"))
@@ -126,9 +97,7 @@ class MemberPage(QWidget):
         panels.addWidget(profile_box, 3)
         panels.addWidget(summary_box, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.notice)
+        layout.addWidget(self.header)
         layout.addWidget(self.waiting)
         self.verification.setFixedWidth(720)
         step_row = QHBoxLayout()
@@ -262,6 +231,13 @@ class MemberPage(QWidget):
         self._update_reveal_state()
 
     # -- loading ----------------------------------------------------------------------------------
+    def refresh(self, *which: str) -> None:
+        """Load `which` ("profile", "summary"; both when none) again; the focus comes back where it was."""
+        focused = QApplication.focusWidget()
+        self._focus_after_load = focused if focused is not None and self.isAncestorOf(focused) else None
+        for part in which or ("summary", "profile"):
+            self._start(part)
+
     def _start(self, which: str) -> None:
         session = self._context.session
         if session is None:
@@ -331,7 +307,18 @@ class MemberPage(QWidget):
     def _finished(self, task: asyncio.Task[Any] | None) -> None:
         if self._tasks.all_done_but(task):
             self.waiting.stop()
+            self._restore_focus()
             self.sig_loaded.emit()
+
+    def _restore_focus(self) -> None:
+        """After a refresh: back on the control that had the focus, else on the next useful one."""
+        before, self._focus_after_load = self._focus_after_load, None
+        if before is None or not self.isVisible() or self._context.locked:
+            return
+        if shiboken6.isValid(before) and before.isVisibleTo(self) and before.isEnabled():
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._useful_control().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_recent(self) -> None:
         if self._number:
@@ -377,19 +364,10 @@ class MemberPage(QWidget):
             self.summary_stack.show_content()
         status = (self._profile.status if self._profile is not None else None) or (
             self._summary.status if self._summary is not None else None)
-        if status in INACTIVE_STATUSES:
-            self.banner.setText(
-                self.tr("This member is inactive: the account cannot collect or redeem Miles.")
-                if status == "INACTIVE" else
-                self.tr("This member's account is closed: it cannot collect or redeem Miles."))
-            self.banner.show()
         call = self._verifications.current
         overridden = call is not None and call.state is State.OVERRIDDEN and not self.member_mode
-        self.verified_label.setVisible(not self.member_mode and not overridden)
-        self.override_label.setText(self.tr("⚠ Verified by override"))
-        self.override_label.setToolTip(
-            self.tr("No answer check: an override with a reason, in the audit file."))
-        self.override_label.setVisible(overridden)
+        verified = not self.member_mode and not overridden
+        self.header.show_member(status, verified=verified, overridden=overridden)
 
     def _hide_member(self) -> None:
         """Empty the panels (the loaded data stays in memory for this call)."""
@@ -398,9 +376,7 @@ class MemberPage(QWidget):
         for stack in (self.profile_stack, self.summary_stack):
             if not stack.has_error and not stack.is_loading:
                 stack.show_loading()
-        self.banner.hide()
-        self.verified_label.hide()
-        self.override_label.hide()
+        self.header.hide_member()
 
     # -- verification -----------------------------------------------------------------------------
     def _on_verified(self) -> None:
@@ -415,14 +391,24 @@ class MemberPage(QWidget):
 
     # -- helpers ----------------------------------------------------------------------------------
     def _focus_next_show(self, field: str) -> None:
-        """After a Show, focus the next Show button still there (or Refresh)."""
+        """After a Show, focus the next Show button still there (or the next useful control)."""
         names = list(self.profile_panel.fields)
         after = names[names.index(field) + 1:] + names[:names.index(field)]
-        buttons = [self.profile_panel.fields[name].button for name in after
-                   if not self.profile_panel.fields[name].revealed]
-        target = buttons[0] if buttons else self.summary_panel.refresh_button
         if self.isVisible():
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._useful_control(after).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _useful_control(self, order: list[str] | None = None) -> QWidget:
+        """The first Show button still there (in `order`), else Refresh, else the verification step."""
+        fields = self.profile_panel.fields
+        shows = [fields[name].button for name in order or list(fields)
+                 if not fields[name].revealed and fields[name].button.isVisibleTo(self)
+                 and fields[name].button.isEnabled()]
+        if shows:
+            return shows[0]
+        refresh = self.summary_panel.refresh_button
+        if refresh.isVisibleTo(self) and refresh.isEnabled():
+            return refresh
+        return self.verification if self.verification.isVisible() else self
 
     def _show_body(self, visible: bool) -> None:
         self.body.setVisible(visible)
@@ -440,7 +426,6 @@ class MemberPage(QWidget):
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_F5 and not self._context.locked:
-            self._start("summary")
-            self._start("profile")
+            self.refresh()
             return
         super().keyPressEvent(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import httpx
@@ -345,3 +346,43 @@ def test_a_token_without_the_profile_scope_says_so_and_still_shows_the_summary(
     assert "These credentials cannot read profiles." in text
     assert "The summary is shown once the caller is verified." in text
     assert "Gold" not in text
+
+
+def test_show_moves_to_the_next_show_then_to_refresh_when_none_is_left(
+        qtbot, member_page, context, sessions: Sessions) -> None:
+    context.set_session(sessions.partner())
+    member_page.activateWindow()
+    open_member(qtbot, member_page, JANE)
+    verify_jane(member_page)
+    fields = member_page.profile_panel.fields
+    masked = member_page.profile_panel.masked_fields()
+    assert len(masked) > 2
+    for field, following in itertools.pairwise(masked):
+        fields[field].button.click()
+        assert QApplication.focusWidget() is fields[following].button, field
+    fields[masked[-1]].button.click()
+    assert member_page.profile_panel.masked_fields() == []
+    assert QApplication.focusWidget() is member_page.summary_panel.refresh_button
+
+
+def test_refresh_brings_the_focus_back_where_it_was(qtbot, member_page, context, sessions: Sessions,
+                                                   sandbox_faults) -> None:
+    context.set_session(sessions.partner())
+    member_page.activateWindow()
+    open_member(qtbot, member_page, JANE)
+    verify_jane(member_page)
+    refresh = member_page.summary_panel.refresh_button
+    httpx.put(sandbox_faults, json={"latencyMs": 200}).raise_for_status()
+    refresh.setFocus()
+    with qtbot.waitSignal(member_page.sig_loaded, timeout=15_000):
+        refresh.click()
+        assert not refresh.isEnabled() and QApplication.focusWidget() is not refresh  # loading
+    assert QApplication.focusWidget() is refresh
+
+    email = member_page.profile_panel.fields["email"].button
+    email.setFocus()
+    with qtbot.waitSignal(member_page.sig_loaded, timeout=15_000):
+        qtbot.keyClick(email, Qt.Key.Key_F5)  # profile and summary again
+        assert member_page.profile_stack.is_loading
+    assert context.verifications.is_verified(JANE)
+    assert QApplication.focusWidget() is email
