@@ -6,18 +6,13 @@ import asyncio
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +24,7 @@ from console.ui.lookup.messages import Action, describe_error
 from console.ui.lookup.query import Problem, Query, QueryKind, parse_query
 from console.ui.lookup.recent import RecentMembers
 from console.ui.lookup.results_model import NUMBER_ROLE, ResultsModel
+from console.ui.lookup.search_widgets import ResultsView, SearchBox
 from console.ui.tasks import PageTasks, alive
 from console.ui.waiting import WaitingLine
 from console.ui.widgets import with_clear_button
@@ -37,47 +33,6 @@ PAGE_SIZE = 50
 SEARCH_CAPABILITY = "search"
 EXAMPLES = ("8000 000 0007", "jane.doe@example.com", "416 555 0101", "Tremblay, Élise", "Doe M5X 1A9")
 """Shown under the search box; each finds a member of the sandbox's seed (a test holds them to it)."""
-
-
-class ResultsView(QTableView):
-    """The results table; Enter opens the current row."""
-
-    sig_open_row = Signal(int)
-    """(row): the agent pressed Enter or double-clicked a row."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order
-        self.horizontalHeader().setSortIndicatorClearable(True)
-        self.setSortingEnabled(True)
-        self.setAlternatingRowColors(True)
-        self.setTabKeyNavigation(False)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.horizontalHeader().setSortIndicatorShown(True)
-        self.doubleClicked.connect(lambda index: self.sig_open_row.emit(index.row()))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.sig_open_row.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
-
-
-class SearchBox(QLineEdit):
-    """The search input; Down moves into the results."""
-
-    sig_down = Signal()
-    """The agent pressed Down: move focus to the results."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down:
-            self.sig_down.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class SearchPage(QWidget):
