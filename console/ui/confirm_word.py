@@ -53,6 +53,7 @@ class ConfirmWordDialog(QDialog):
         layout.addWidget(self.line)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)  # wrapped lines stay readable
         self.line.setFocus()
 
     def check(self) -> None:
@@ -64,6 +65,7 @@ class ConfirmWordDialog(QDialog):
         message = expected(typed, self.word)
         self.problem.setText(message)
         self.problem.show()
+        self.adjustSize()  # room for the new line
         self.line.setAccessibleDescription(message)
         self.line.selectAll()
         self.line.setFocus()

@@ -92,8 +92,8 @@ async def shoot(out: Path) -> list[Path]:
             page.grab().save(str(written[-1]))
 
             _fill(page, bad=True)
-            page.submit_button.setFocus()
-            await _settle()
+            page.submit_button.click()  # Enroll lists what to fix and goes to the first
+            await _until(lambda: page.status.isVisible())
             written.append(out / "enroll-errors.png")
             page.grab().save(str(written[-1]))
 

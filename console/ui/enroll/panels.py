@@ -120,6 +120,7 @@ class StatusPanel(QFrame):
                 line.addWidget(button)
             self.rows.addLayout(line)
         self.rows_scroll.setVisible(bool(rows))
+        self.rows_scroll.setMaximumHeight(self.rows.sizeHint().height())  # never taller than its rows
         self.rows_scroll.verticalScrollBar().setValue(0)
         for action in actions:
             self.buttons.addWidget(self._button(action))

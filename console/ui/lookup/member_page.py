@@ -15,9 +15,7 @@ import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QGroupBox,
     QHBoxLayout,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -27,12 +25,10 @@ from console.api.errors import CollectorError
 from console.api.redaction import mask_collector_number
 from console.audit import AuditLog
 from console.services.verification import OnFile, State
-from console.ui.lookup.loading import LoadingStack
+from console.ui.lookup.member_body import MemberBody
 from console.ui.lookup.member_header import MemberHeader
 from console.ui.lookup.messages import Action, describe_error
-from console.ui.lookup.profile_panel import ProfilePanel
 from console.ui.lookup.recent import RecentMember, RecentMembers
-from console.ui.lookup.summary_panel import SummaryPanel
 from console.ui.lookup.verification import VerificationBox
 from console.ui.tasks import PageTasks, alive
 from console.ui.waiting import WaitingLine
@@ -74,28 +70,13 @@ class MemberPage(QWidget):
         self.verification.sig_verified.connect(self._on_verified)
         self.verification.hide()
 
-        self.profile_panel = ProfilePanel()
+        self.body = MemberBody()
+        self.profile_panel, self.profile_stack = self.body.profile_panel, self.body.profile_stack
+        self.summary_panel, self.summary_stack = self.body.summary_panel, self.body.summary_stack
         self.profile_panel.sig_reveal_requested.connect(self.reveal)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.profile_panel)
-        self.profile_stack = LoadingStack(scroll, self.tr("Loading the profile…"))
         self.profile_stack.sig_retry.connect(lambda: self._start("profile"))
-        self.summary_panel = SummaryPanel()
         self.summary_panel.sig_refresh.connect(lambda: self.refresh("summary"))
-        self.summary_stack = LoadingStack(self.summary_panel, self.tr("Loading the summary…"))
         self.summary_stack.sig_retry.connect(lambda: self._start("summary"))
-
-        profile_box = QGroupBox(self.tr("Profile"))
-        QVBoxLayout(profile_box).addWidget(self.profile_stack)
-        summary_box = QGroupBox(self.tr("Summary"))
-        QVBoxLayout(summary_box).addWidget(self.summary_stack)
-        self.body = QWidget()
-        panels = QHBoxLayout(self.body)
-        panels.setContentsMargins(0, 0, 0, 0)
-        panels.addWidget(profile_box, 3)
-        panels.addWidget(summary_box, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.waiting)

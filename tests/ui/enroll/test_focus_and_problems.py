@@ -51,6 +51,7 @@ def test_enroll_stays_enabled_and_lists_the_problems_then_moves_to_the_first(qtb
     type_text(form.field("personalDetails.firstName"), "Ève")  # the list follows the form
     assert not any(row.startswith("First name") for row in page.status.row_texts())
     assert focused() is form.field("personalDetails.firstName")  # typing is never interrupted
+    qtbot.waitUntil(lambda: page.status.rows_scroll.height() <= page.status.rows.sizeHint().height())
     fill_in_person(page)
     assert not page.status.isVisible()  # nothing left to fix: the list is gone
     assert page.submit_button.isEnabled()
