@@ -102,13 +102,18 @@ class CollectorClient:
         exchange_log: ExchangeLog | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         language: str = "EN",
+        sleep: retry.Sleep = asyncio.sleep,
+        clock: retry.Clock | None = None,
     ) -> None:
+        """`sleep` and `clock` are the retry loop's (`retry.run_attempts`): given by tests only."""
         if not env.ready:
             raise ValueError(f"the {env.label} environment has no address yet (start its sandbox first)")
         self.env = env
         self.settings = settings or ClientSettings()
         self.exchange_log = exchange_log
         self.language = language
+        self._sleep = sleep
+        self._clock = clock
         self._urls = {key: httpx.URL(env.api_url(key)) for key in env.paths}
         connections = self.settings.max_connections
         self._in_flight = asyncio.Semaphore(connections)
@@ -292,7 +297,14 @@ class CollectorClient:
 
         safe = method == "GET" or idempotency_key is not None
         try:
-            return await retry.run_attempts(attempt, self.settings.policy, safe=safe, on_wait=waiting)
+            return await retry.run_attempts(
+                attempt,
+                self.settings.policy,
+                safe=safe,
+                on_wait=waiting,
+                sleep=self._sleep,
+                clock=self._clock,
+            )
         except retry.GaveUp as gave_up:
             failure = gave_up.failure
             error = failure.error if failure is not None else RequestTimedOut()

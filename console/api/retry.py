@@ -5,7 +5,8 @@ backoff and full jitter, a cap on attempts and on each wait, and `Retry-After` h
 `400`, `403` and `422` are never retried. A whole call, its attempts and waits included, ends by an
 overall deadline; a `Retry-After` longer than what is left of it ends the call at once. Each wait is
 reported to a listener before it starts (so a window can show it), and cancelling the task running
-the loop stops it at once.
+the loop stops it at once. The loop's sleep and clock can be given (tests assert the waits asked for
+instead of timing them); by default they are `asyncio.sleep` and the event loop's clock.
 """
 
 from __future__ import annotations
@@ -177,6 +178,10 @@ class Wait:
 
 
 WaitListener = Callable[[Wait], None]
+Sleep = Callable[[float], Awaitable[object]]
+"""Waits the given seconds (`asyncio.sleep`)."""
+Clock = Callable[[], float]
+"""Seconds on a monotonic clock (the event loop's `time`)."""
 
 
 class AttemptFailed(Exception):
@@ -211,19 +216,24 @@ async def run_attempts(
     safe: bool,
     on_wait: WaitListener | None = None,
     rand: Callable[[], float] = random.random,
+    sleep: Sleep = asyncio.sleep,
+    clock: Clock | None = None,
 ) -> T:
     """Call `attempt(n)` (n = 1, 2, ...) until it returns, the policy says stop, or the deadline passes.
 
     `attempt` raises `AttemptFailed` for a failure the policy judges; anything else goes through.
-    Raises `GaveUp` when the calls stop without success.
+    Raises `GaveUp` when the calls stop without success. `sleep` makes each wait and `clock` tells
+    what is left of the deadline for the next wait (default: the event loop's clock); the deadline
+    also cuts an attempt or a wait in progress, on the event loop's own time.
     """
-    loop = asyncio.get_running_loop()
-    ends_at = loop.time() + policy.deadline
+    now = clock or asyncio.get_running_loop().time
+    ends_at = now() + policy.deadline
     number = 0
     last: Failure | None = None
     landed = in_flight = False
+    limit = asyncio.timeout(policy.deadline)
     try:
-        async with asyncio.timeout_at(ends_at):
+        async with limit:
             while True:
                 number += 1
                 in_flight = True
@@ -234,14 +244,14 @@ async def run_attempts(
                 else:
                     return result
                 landed = landed or last.landed
-                wait = policy.next_wait(number, last, safe=safe, remaining=ends_at - loop.time(), rand=rand)
+                wait = policy.next_wait(number, last, safe=safe, remaining=ends_at - now(), rand=rand)
                 if wait is None:
                     raise GaveUp(last, attempts=number, may_have_landed=landed, deadline_reached=False)
                 if on_wait is not None:
                     on_wait(Wait(number, last.reason, wait, last.error))
-                await asyncio.sleep(wait)
+                await sleep(wait)
     except TimeoutError:
-        if loop.time() < ends_at:
+        if not limit.expired():
             raise  # not the deadline's
         cut = None if in_flight else last
         raise GaveUp(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -16,6 +15,7 @@ from console.api.environments import Environment
 from console.api.models import ContactDetails, EnrollmentRequest
 from tests.api.conftest import FAST, MakeClient
 from tests.support.sandbox_http import requests_log, set_faults, settled
+from tests.support.waits import RecordedWaits
 
 JANE = "80000000007"
 
@@ -31,15 +31,13 @@ async def collectors_with_email(client: CollectorClient, email: str) -> list[str
 @pytest.mark.parametrize("status", [429, 503])
 async def test_retry_after_is_waited_for(make_client: MakeClient, sandbox_url: str, status: int) -> None:
     set_faults(sandbox_url, errors={"next": 1, "statuses": [status], "retryAfter": 1})
-    client = await make_client()
+    recorded = RecordedWaits()
+    client = await make_client(sleep=recorded.sleep, clock=recorded.clock)
 
-    started = time.perf_counter()
     summary = await client.get_summary(JANE)
-    waited = time.perf_counter() - started
 
     assert summary.collector_number == JANE
-    assert waited >= 1.0  # Retry-After: 1; the backoff alone would be under 0.05 s
-    assert waited < 1.8
+    assert recorded.waits == [1.0]  # Retry-After: 1; the backoff alone would be under 0.05 s
     attempts = requests_log(sandbox_url, "/collectors/summary")
     assert [a["status"] for a in attempts] == [status, 200]
     assert attempts[0]["correlationId"] != attempts[1]["correlationId"]
@@ -47,32 +45,42 @@ async def test_retry_after_is_waited_for(make_client: MakeClient, sandbox_url: s
 
 async def test_retry_after_as_an_http_date_is_waited_for(sandbox_env: Environment) -> None:
     # The sandbox sends seconds; a mock transport stands in for a server that sends a date.
-    answers: list[float] = []
+    answers: list[datetime] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
-        answers.append(time.perf_counter())
+        answers.append(datetime.now(UTC))
         if len(answers) == 1:
-            when = format_datetime(datetime.now(UTC) + timedelta(seconds=2), usegmt=True)
+            when = format_datetime(answers[0] + timedelta(seconds=2), usegmt=True)
             return httpx.Response(
                 503, json={"responseCode": "SERVICE_UNAVAILABLE"}, headers={"Retry-After": when}
             )
         return httpx.Response(200, json={"status": "UP"})
 
-    async with CollectorClient(sandbox_env, transport=httpx.MockTransport(handler), settings=FAST) as client:
+    recorded = RecordedWaits()
+    async with CollectorClient(
+        sandbox_env,
+        transport=httpx.MockTransport(handler),
+        settings=FAST,
+        sleep=recorded.sleep,
+        clock=recorded.clock,
+    ) as client:
         assert (await client.health()).status == "UP"
-    assert 0.9 <= answers[1] - answers[0] <= 2.2  # an HTTP date has whole seconds
+    [wait] = recorded.waits
+    assert 0.5 < wait <= 2.0  # two seconds after the answer, in whole seconds (an HTTP date has no less)
 
 
 async def test_a_retry_after_beyond_the_cap_is_not_waited_for(
     make_client: MakeClient, sandbox_url: str
 ) -> None:
     set_faults(sandbox_url, maintenance=True, retryAfter=120)
-    client = await make_client(settings=ClientSettings(retry_after_cap=30))
+    recorded = RecordedWaits()
+    client = await make_client(
+        settings=ClientSettings(retry_after_cap=30), sleep=recorded.sleep, clock=recorded.clock
+    )
 
-    started = time.perf_counter()
     with pytest.raises(e.ServiceUnavailable) as caught:
         await client.health()
-    assert time.perf_counter() - started < 1 and caught.value.retry_after == 120
+    assert recorded.waits == [] and caught.value.retry_after == 120
     assert len(requests_log(sandbox_url, "/collectors/health")) == 1
 
 

@@ -133,14 +133,12 @@ async def test_authorize_refuses_a_wrong_state() -> None:
 
 async def test_authorize_times_out_and_closes_the_listener() -> None:
     opened: list[str] = []
-    loop = asyncio.get_running_loop()
-    started = loop.time()
-    with pytest.raises(SignInTimedOut):
+    with pytest.raises(SignInTimedOut) as caught:  # raised only when the wait's own timeout ends it
         await authorize(
             authorize_url="http://127.0.0.1:1/authorize", client_id="console", connection="c", scope="s",
             audience="a", open_browser=opened.append, timeout=0.3,
         )
-    assert 0.3 <= loop.time() - started < 2
+    assert "within 0.3 seconds" in str(caught.value)
     redirect_uri = parse_qs(urlsplit(opened[0]).query)["redirect_uri"][0]
     assert _refused(redirect_uri)
 

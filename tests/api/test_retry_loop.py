@@ -13,6 +13,7 @@ from console.api.client import ClientSettings
 from console.api.models import ContactDetails, EnrollmentRequest, EnrollmentResult
 from tests.api.conftest import MakeClient
 from tests.support.sandbox_http import requests_log, set_faults, settled
+from tests.support.waits import RecordedWaits
 
 QUICK = ClientSettings(backoff_base=0.01, backoff_cap=0.02)
 
@@ -125,3 +126,19 @@ def test_the_policy_stops_when_a_wait_would_outlast_the_deadline() -> None:
     assert policy.next_wait(1, failure, safe=True, remaining=10.0) == 3.0
     assert policy.next_wait(1, failure, safe=True, remaining=2.0) is None
     assert policy.next_wait(5, failure, safe=True, remaining=10.0) is None
+
+
+async def test_the_loop_waits_with_the_sleep_it_is_given_and_keeps_to_the_deadline_on_its_clock(
+    make_client: MakeClient, sandbox_url: str
+) -> None:
+    set_faults(sandbox_url, errors={"next": 20, "statuses": [503], "retryAfter": 10})
+    recorded = RecordedWaits()
+    settings = ClientSettings(max_attempts=10, retry_after_cap=60, deadline=25)
+    client = await make_client(settings=settings, sleep=recorded.sleep, clock=recorded.clock)
+    reported: list[retry.Wait] = []
+
+    with pytest.raises(e.ServiceUnavailable):
+        await client.get_summary("80000000007", on_wait=reported.append)
+
+    assert recorded.waits == [w.seconds for w in reported] == [10.0, 10.0]  # a third would end after 25 s
+    assert len(requests_log(sandbox_url, "/collectors/summary")) == 3
