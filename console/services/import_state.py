@@ -5,13 +5,14 @@ values), the row's idempotency key, and its outcome (status, collector number, t
 refused and its message), and the consent capture time it was first sent with, so that a row sent again
 is the very same request. No name, email, phone, address or date of birth is written. A row's key is committed
 (WAL, synced to disk) before the row is first sent; outcomes are written in batches (`commit`), before the
-rows' outbox items are dropped.
+rows' outbox items are dropped, and left for the system to sync.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import json
 import secrets
 import sqlite3
@@ -74,11 +75,14 @@ class ImportState:
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(_SCHEMA)
             self._salt = bytes.fromhex(self._meta("salt", lambda: secrets.token_hex(16)))
             self.run = int(self._meta("run", lambda: "0")) + 1
             self._db.execute("UPDATE meta SET value = ? WHERE name = 'run'", (str(self.run),))
+            self._earlier = self._db.execute(
+                "SELECT EXISTS (SELECT 1 FROM rows WHERE environment = ?)", (environment,)
+            ).fetchone()[0] == 1
+            """Earlier runs left rows: without any, no row of this run needs looking up."""
         except sqlite3.Error as exc:
             raise StateError(f"Cannot use the import state {self.path}: {exc}") from exc
 
@@ -110,6 +114,9 @@ class ImportState:
         return hmac.new(self._salt, content, hashlib.sha256).hexdigest()
 
     def get(self, row_hash: str) -> RowState | None:
+        """What an earlier run kept of this row (the rows of this run are all distinct)."""
+        if not self._earlier:
+            return None
         found = self._db.execute(
             "SELECT key, status, collector_number, fields, message, captured_at, row, run FROM rows"
             " WHERE environment = ? AND hash = ?",
@@ -149,7 +156,7 @@ class ImportState:
             )
             for row_hash, key, captured, row in rows
         ]
-        self.commit()
+        self.commit(synced=True)
 
     def settle(
         self, row_hash: str, status: Status, collector_number: str | None, fields: str, message: str
@@ -169,16 +176,21 @@ class ImportState:
             ("DELETE FROM rows WHERE environment = ? AND hash = ?", (self.environment, row_hash))
         )
 
-    def commit(self) -> None:
-        """Write what waited, under one commit."""
+    def commit(self, *, synced: bool = False) -> None:
+        """Write what waited, under one commit; `synced`: on the disk when this returns.
+
+        Only keys need that (`start`): an outcome lost with a power cut is asked again under its key,
+        and the service gives its first answer again.
+        """
         if not self._later:
             return
         writes, self._later = self._later, []
         try:
+            self._db.execute(f"PRAGMA synchronous={'FULL' if synced else 'NORMAL'}")
             with self._db:
                 self._db.execute("BEGIN")
-                for sql, args in writes:
-                    self._db.execute(sql, args)
+                for sql, group in itertools.groupby(writes, key=lambda write: write[0]):
+                    self._db.executemany(sql, [args for _sql, args in group])
         except sqlite3.Error as exc:
             raise StateError(f"Cannot write the import state {self.path}: {exc}") from exc
 

@@ -434,7 +434,7 @@ class Importer:
         """Write the outcomes kept so far, then drop their rows' entries from the outbox."""
         keys, self._settled = self._settled, []
         state.commit()
-        await asyncio.gather(*(self.outbox.forget(key) for key in keys))
+        await self.outbox.forget_all(keys)
 
     def _note(self, outcome: SendOutcome) -> None:
         """Stop starting rows when the sign-in cannot enroll, or the service stays out of reach."""

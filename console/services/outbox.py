@@ -161,7 +161,7 @@ class Outbox:
         """Per key, the personal data last sealed (request, collector number) and its sealed bytes."""
         self._claimed: dict[str, OutboxItem] = {}
         """Items marked "sending" ahead of their call (`claim`), as they were before."""
-        self._queued: list[tuple[Callable[[], object], asyncio.Future[object]]] = []
+        self._queued: list[tuple[Callable[[], object] | _Latest, asyncio.Future[object]]] = []
         self._committer: asyncio.Task[None] | None = None
         self._awaited = asyncio.Event()
         """Set when a queued write has a caller waiting for its commit: commit now."""
@@ -207,7 +207,7 @@ class Outbox:
         """Close from synchronous code (a test teardown, the last moment of the process)."""
         queued, self._queued = self._queued, []
         if queued:
-            self._worker.submit(self._file.transaction, [work for work, _future in queued])
+            self._worker.submit(self._file.transaction, [self._resolve(work) for work, _future in queued])
         self._worker.submit(self._file.close).result()
         self._worker.shutdown(wait=False)
 
@@ -305,20 +305,27 @@ class Outbox:
 
     async def forget(self, key: str) -> None:
         """Drop an item the user is done with: settled, refused, or never sent; never an unknown one."""
-        item = self._items.get(key)
-        if item is None:
+        await self.forget_all([key])
+
+    async def forget_all(self, keys: Iterable[str]) -> None:
+        """`forget` for many items, under one write; ValueError (nothing dropped) if one may not go."""
+        items = [self._items[key] for key in keys if key in self._items]
+        for item in items:
+            if item.state in (ItemState.UNKNOWN, ItemState.SENDING) and item.request is not None:
+                raise ValueError("an enrollment that may exist on the service cannot be forgotten")
+        if not items:
             return
-        if item.state in (ItemState.UNKNOWN, ItemState.SENDING) and item.request is not None:
-            raise ValueError("an enrollment that may exist on the service cannot be forgotten")
-        await self._write(lambda: self._file.delete(key))
-        del self._items[key]
-        self._held.discard(key)
-        self._last.pop(key, None)
-        self._sealed.pop(key, None)
-        lock = self._locks.get(key)
-        if lock is not None and not lock.locked():
-            del self._locks[key]
-        self._announce(item)
+        await self._write(lambda: self._file.delete([item.key for item in items]))
+        for item in items:
+            key = item.key
+            del self._items[key]
+            self._held.discard(key)
+            self._last.pop(key, None)
+            self._sealed.pop(key, None)
+            lock = self._locks.get(key)
+            if lock is not None and not lock.locked():
+                del self._locks[key]
+            self._announce(item)
 
     # --- Sending ---------------------------------------------------------------------------------------
 
@@ -498,13 +505,23 @@ class Outbox:
         return item
 
     def _keep(self, item: OutboxItem) -> OutboxItem:
-        """The item's new state now, its commit queued (before any later write of the file)."""
+        """The item's new state now, its commit queued (before any later write of the file). The row is
+        made when the commit is: an item forgotten by then is not written (nor sealed) at all."""
         item = replace(item, updated_at=self.clock())
-        row = self._row_of(item)
-        self._queue(lambda: self._file.update(row), awaited=False).add_done_callback(_log_failure)
         self._items[item.key] = item
+        self._queue(_Latest(item.key), awaited=False).add_done_callback(_log_failure)
         self._announce(item)
         return item
+
+    def _resolve(self, work: Callable[[], object] | _Latest) -> Callable[[], object]:
+        """The write to run for a queued one: a `_Latest` writes the item as it stands now."""
+        if not isinstance(work, _Latest):
+            return work
+        item = self._items.get(work.key)
+        if item is None:
+            return _nothing
+        row = self._row_of(item)
+        return lambda: self._file.update(row)
 
     def _row_of(self, item: OutboxItem) -> Row:
         return Row(
@@ -575,7 +592,9 @@ class Outbox:
         """
         return await self._queue(work)  # type: ignore[return-value]
 
-    def _queue(self, work: Callable[[], object], *, awaited: bool = True) -> asyncio.Future[object]:
+    def _queue(
+        self, work: Callable[[], object] | _Latest, *, awaited: bool = True
+    ) -> asyncio.Future[object]:
         """Queue a write for the next commit: at once when `awaited`, else within WRITE_BEHIND."""
         future: asyncio.Future[object] = asyncio.get_running_loop().create_future()
         self._queued.append((work, future))
@@ -593,7 +612,7 @@ class Outbox:
             self._awaited.clear()
             batch, self._queued = self._queued, []
             try:
-                writes = [work for work, _future in batch]
+                writes = [self._resolve(work) for work, _future in batch]
                 outcomes = await self._io(functools.partial(self._file.transaction, writes))
             except Exception as exc:
                 outcomes = [exc] * len(batch)
@@ -608,6 +627,17 @@ class Outbox:
     def _announce(self, item: OutboxItem) -> None:
         for listener in list(self._listeners):
             listener(item)
+
+
+@dataclass(frozen=True)
+class _Latest:
+    """A queued write of an item's state as it stands when the commit is made."""
+
+    key: str
+
+
+def _nothing() -> None:
+    return None
 
 
 def _log_failure(future: asyncio.Future[object]) -> None:

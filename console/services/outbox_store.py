@@ -137,8 +137,8 @@ class OutboxFile:
             ),
         )
 
-    def delete(self, key: str) -> None:
-        self._db.execute("DELETE FROM enrollments WHERE key=?", (key,))
+    def delete(self, keys: list[str]) -> None:
+        self._db.executemany("DELETE FROM enrollments WHERE key=?", [(key,) for key in keys])
 
     def close(self) -> None:
         self._db.close()
