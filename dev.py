@@ -183,13 +183,16 @@ def make_screenshots() -> int:
             os.environ[variable] = str(Path(home) / variable.lower())
         settings = Path(home) / "xdg_config_home" / "CollectorConsole" / "Collector Console.ini"
         console = [str(PYTHON), "-m", "console", "--no-err-windows", "--screenshot"]
-        status = run([*console, str(folder / "main-window.png")], interactive=False)
-        settings.write_text("[ui]\nlanguage=FR\n", encoding="utf-8")
-        status = run([*console, str(folder / "main-window-fr.png")], interactive=False) or status
-        settings.unlink()
+        english = {**os.environ, "LANG": "en_CA.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+        status = run([*console, str(folder / "main-window.png")], interactive=False, env=english)
+        settings.unlink(missing_ok=True)  # a first start again, now on a French system
+        french = {**english, "LANG": "fr_CA.UTF-8"}
+        status = run([*console, str(folder / "main-window-fr.png")], interactive=False, env=french) or status
+        settings.unlink(missing_ok=True)
         tools = ROOT / "tools" / "screenshots"
         scripts = (("enroll.py", str(folder)), ("inspector.py",), ("lookup.py",), ("tester.py",),
-                   ("import_progress.py",), ("waiting.py",))
+                   ("import_progress.py",), ("waiting.py",),
+                   ("everyday.py",))
         for script, *args in scripts:
             status = run([str(PYTHON), str(tools / script), *args], interactive=False) or status
         return status
