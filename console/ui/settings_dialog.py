@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -88,11 +91,26 @@ class SettingsDialog(QDialog):
         self.file_label = QLabel(self.tr("Saved in %1").replace("%1", settings.file_name))
         self.file_label.setWordWrap(True)
         self.file_label.setStyleSheet(theme.text_style("muted"))
+        body = QWidget()
+        body.setLayout(form)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidget(body)
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.form_scroll, 1)
         layout.addWidget(self.file_label)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        self._fit_to_screen(body)
+
+    def _fit_to_screen(self, body: QWidget) -> None:
+        """As tall as the wrapped descriptions need at a readable width, within the screen (else scrolls)."""
+        width = max(560, body.sizeHint().width(), self.fontMetrics().averageCharWidth() * 90)
+        needed = body.heightForWidth(width) if body.hasHeightForWidth() else body.sizeHint().height()
+        screen = self.screen().availableGeometry()
+        extra = self.file_label.sizeHint().height() + self.buttons.sizeHint().height() + 48
+        self.resize(min(width + 40, screen.width()), min(needed + extra, int(screen.height() * 0.9)))
 
     # Building --------------------------------------------------------------------------------------
     def _editor(self, option: Option[Any], value: Any) -> QWidget:

@@ -166,8 +166,8 @@ class FieldRows:
     def _line(self, placeholder: str, width: int) -> QLineEdit:
         """A line with no length cap: too long a text is kept whole and the field says so (never cut)."""
         edit = QLineEdit(self._owner)
-        edit.setMaximumWidth(width)
         edit.setPlaceholderText(placeholder)
+        edit.setMaximumWidth(max(width, edit.fontMetrics().horizontalAdvance(placeholder) + 24))  # text size
         return edit
 
     def _combo(self, items: list[tuple[str, str]], blank: str | None = "—") -> QComboBox:

@@ -71,7 +71,8 @@ class DateEntry(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("YYYY-MM-DD or 25/04/1990"))
-        self.edit.setMaximumWidth(140)
+        hint_width = self.edit.fontMetrics().horizontalAdvance(self.edit.placeholderText()) + 24
+        self.edit.setMaximumWidth(max(140, hint_width))  # grows with the text size
         self.button = QToolButton(self)
         self.button.setText(self.tr("Pick…"))
         self.button.setToolTip(self.tr("Pick the date from a calendar"))
