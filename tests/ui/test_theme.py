@@ -51,3 +51,35 @@ def test_a_dark_palette_gets_the_dark_colours(qapp: QApplication) -> None:
     finally:
         QApplication.setPalette(original)
     assert theme.colours() is theme.LIGHT
+
+
+PLATFORM_BACKGROUNDS = {
+    "dark": {"dark desktop": ("#353535", "#2a2a2a"), "high contrast black": ("#000000", "#000000")},
+    "light": {"light desktop": ("#efefef", "#ffffff"), "high contrast white": ("#ffffff", "#ffffff")},
+}
+"""(window, base) colours of real palettes each theme is used with: text sits on either."""
+
+
+@pytest.mark.parametrize("name", sorted(theme.THEMES))
+def test_text_colours_meet_aa_on_the_platform_palettes_they_are_used_with(name: str) -> None:
+    colours = theme.THEMES[name]
+    low = {}
+    for palette, backgrounds in PLATFORM_BACKGROUNDS[name].items():
+        for background in backgrounds:
+            for role in ("text", "error", "warning", "success", "muted"):
+                ratio = theme.contrast_ratio(getattr(colours, role), background)
+                if ratio < 4.5:
+                    low[f"{palette} {role} on {background}"] = round(ratio, 2)
+    assert low == {}
+
+
+@pytest.mark.parametrize("window", ["#000000", "#353535", "#2b2b2b"])
+def test_dark_and_high_contrast_palettes_get_the_dark_colours(qapp: QApplication, window: str) -> None:
+    original = QApplication.palette()
+    dark = QPalette(original)
+    dark.setColor(QPalette.ColorRole.Window, QColor(window))
+    try:
+        QApplication.setPalette(dark)
+        assert theme.colours() is theme.DARK
+    finally:
+        QApplication.setPalette(original)
