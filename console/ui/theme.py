@@ -3,7 +3,8 @@
 Widgets ask for a role ("error", "success", a tier badge...) and get a style sheet fragment; no widget
 writes a colour of its own. Each text colour is paired with the background it is shown on, and every
 pair meets WCAG 2.1 AA contrast (4.5:1; tests/ui/test_theme.py computes each ratio). The dark theme is
-used when the application palette's window colour is dark (a dark desktop or a high-contrast one).
+used when the application palette's window colour is dark (a dark desktop or a high-contrast one); on a
+platform high-contrast palette (pure black or white), black-and-white colours meeting 7:1 are used instead.
 """
 
 from __future__ import annotations
@@ -76,7 +77,28 @@ DARK = Colours(
     tier_blue="#1f5fbf", tier_gold="#7d5c00", tier_onyx="#000000", badge_fg="#ffffff",
     separator="#6e6e6e",
 )
-THEMES = {"light": LIGHT, "dark": DARK}
+HIGH_CONTRAST_LIGHT = Colours(
+    window="#ffffff", text="#000000", error="#8b0000", warning="#5c3300", success="#004d00", muted="#262626",
+    production_bg="#8b0000", production_fg="#ffffff",
+    info_bg="#ffffff", info_fg="#002a66", warning_bg="#ffffff", warning_fg="#4a2900",
+    error_bg="#ffffff", error_fg="#8b0000", success_bg="#ffffff", success_fg="#004d00",
+    notice_border="#000000",
+    tier_blue="#003d99", tier_gold="#5c4300", tier_onyx="#000000", badge_fg="#ffffff",
+    separator="#000000",
+)
+HIGH_CONTRAST_DARK = Colours(
+    window="#000000", text="#ffffff", error="#ffb3b3", warning="#ffe066", success="#99ff99", muted="#e0e0e0",
+    production_bg="#8b0000", production_fg="#ffffff",
+    info_bg="#000000", info_fg="#cce0ff", warning_bg="#000000", warning_fg="#ffe066",
+    error_bg="#000000", error_fg="#ffb3b3", success_bg="#000000", success_fg="#99ff99",
+    notice_border="#ffffff",
+    tier_blue="#003d99", tier_gold="#5c4300", tier_onyx="#000000", badge_fg="#ffffff",
+    separator="#ffffff",
+)
+THEMES = {"light": LIGHT, "dark": DARK, "high contrast light": HIGH_CONTRAST_LIGHT,
+          "high contrast dark": HIGH_CONTRAST_DARK}
+HIGH_CONTRAST_RATIO = 7.0
+"""The high-contrast colours meet WCAG AAA (7:1) against their background."""
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -84,10 +106,22 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def high_contrast(palette: QPalette) -> bool:
+    """True for a platform high-contrast palette: a pure black or white window with the opposite text.
+
+    (Read from the palette, not the style hints: the first paint must not build Qt's namespace enums.)
+    """
+    window = palette.color(QPalette.ColorRole.Window).name()
+    text = palette.color(QPalette.ColorRole.WindowText).name()
+    return {window, text} == {"#000000", "#ffffff"}
+
+
 def colours() -> Colours:
-    """The colours for the running application's palette."""
+    """The colours for the running application's palette and the platform's contrast setting."""
     app = QGuiApplication.instance()
     palette = QGuiApplication.palette() if app is not None else QPalette()
+    if high_contrast(palette):
+        return HIGH_CONTRAST_DARK if is_dark(palette) else HIGH_CONTRAST_LIGHT
     return DARK if is_dark(palette) else LIGHT
 
 

@@ -56,6 +56,8 @@ def test_a_dark_palette_gets_the_dark_colours(qapp: QApplication) -> None:
 PLATFORM_BACKGROUNDS = {
     "dark": {"dark desktop": ("#353535", "#2a2a2a"), "high contrast black": ("#000000", "#000000")},
     "light": {"light desktop": ("#efefef", "#ffffff"), "high contrast white": ("#ffffff", "#ffffff")},
+    "high contrast dark": {"high contrast black": ("#000000", "#000000")},
+    "high contrast light": {"high contrast white": ("#ffffff", "#ffffff")},
 }
 """(window, base) colours of real palettes each theme is used with: text sits on either."""
 
@@ -73,7 +75,7 @@ def test_text_colours_meet_aa_on_the_platform_palettes_they_are_used_with(name: 
     assert low == {}
 
 
-@pytest.mark.parametrize("window", ["#000000", "#353535", "#2b2b2b"])
+@pytest.mark.parametrize("window", ["#1e1e1e", "#353535", "#2b2b2b"])
 def test_dark_and_high_contrast_palettes_get_the_dark_colours(qapp: QApplication, window: str) -> None:
     original = QApplication.palette()
     dark = QPalette(original)
@@ -81,5 +83,29 @@ def test_dark_and_high_contrast_palettes_get_the_dark_colours(qapp: QApplication
     try:
         QApplication.setPalette(dark)
         assert theme.colours() is theme.DARK
+    finally:
+        QApplication.setPalette(original)
+
+
+@pytest.mark.parametrize("name", ["high contrast light", "high contrast dark"])
+def test_high_contrast_colours_meet_aaa(name: str) -> None:
+    pairs = theme.THEMES[name].pairs()
+    low = {pair: round(theme.contrast_ratio(fg, bg), 2) for pair, (fg, bg) in pairs.items()
+           if theme.contrast_ratio(fg, bg) < theme.HIGH_CONTRAST_RATIO}
+    assert low == {}
+
+
+@pytest.mark.parametrize(("window", "expected"),
+                         [("#000000", "high contrast dark"), ("#ffffff", "high contrast light")])
+def test_the_platform_high_contrast_setting_gets_the_high_contrast_colours(
+        qapp: QApplication, window: str, expected: str) -> None:
+    original = QApplication.palette()
+    palette = QPalette(original)
+    palette.setColor(QPalette.ColorRole.Window, QColor(window))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#ffffff" if window == "#000000" else "#000000"))
+    try:
+        QApplication.setPalette(palette)
+        assert theme.colours() is theme.THEMES[expected]
+        assert theme.THEMES[expected].text in theme.text_style("text")
     finally:
         QApplication.setPalette(original)
